@@ -1,0 +1,84 @@
+#include "config.h"
+
+#include <csv.h>
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csvread.h"
+
+struct csvread_state {
+	struct csvread_record rec;	/* record being built */
+	size_t cap;			/* field buffers allocated */
+	void (*fn)(void *, const struct csvread_record *);
+	void *arg;
+};
+
+static void
+csvread_field(void *data, size_t len, void *st)
+{
+	struct csvread_state *s = st;
+
+	if (s->rec.n == s->cap) {
+		size_t old = s->cap;
+
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->rec.f = xrealloc(s->rec.f, s->cap * sizeof *s->rec.f);
+		memset(s->rec.f + old, 0, (s->cap - old) * sizeof *s->rec.f);
+	}
+	sbuf_reset(&s->rec.f[s->rec.n]);
+	sbuf_add(&s->rec.f[s->rec.n], data, len);
+	s->rec.n++;
+}
+
+static void
+csvread_end(int c, void *st)
+{
+	struct csvread_state *s = st;
+
+	(void)c;
+	s->rec.recno++;
+	s->fn(s->arg, &s->rec);
+	s->rec.n = 0;
+}
+
+int
+csvread_file(const char *path,
+    void (*fn)(void *arg, const struct csvread_record *rec), void *arg)
+{
+	struct csvread_state s = { { NULL, 0, 0 }, 0, fn, arg };
+	struct csv_parser p;
+	char buf[64 * 1024];
+	const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+	ssize_t n;
+	size_t i;
+
+	if (fd == -1)
+		return -1;
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		errx(2, "out of memory");
+	while ((n = read(fd, buf, sizeof buf)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			err(2, "%s", name);
+		}
+		if (csv_parse(&p, buf, (size_t)n, csvread_field, csvread_end, &s) != (size_t)n)
+			errx(2, "%s: record %llu: malformed CSV: %s", name,
+			    (unsigned long long)s.rec.recno + 1, csv_strerror(csv_error(&p)));
+	}
+	if (csv_fini(&p, csvread_field, csvread_end, &s) != 0)
+		errx(2, "%s: record %llu: malformed CSV: %s", name,
+		    (unsigned long long)s.rec.recno + 1, csv_strerror(csv_error(&p)));
+	csv_free(&p);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	for (i = 0; i < s.cap; i++)
+		sbuf_free(&s.rec.f[i]);
+	free(s.rec.f);
+	return 0;
+}

@@ -1,0 +1,124 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "utf8.h"
+
+static size_t
+fold_space_len(const char *s, size_t n)
+{
+	int32_t cp;
+	size_t len;
+
+	if ((unsigned char)*s < 0x80)
+		return (*s == ' ' || (*s >= '\t' && *s <= '\r')) ? 1 : 0;
+	len = utf8_decode(s, n, &cp);
+	return utf8_is_space(cp) ? len : 0;
+}
+
+static void
+fold_record(struct sbuf *folds, size_t pos, size_t len)
+{
+	char tmp[48];
+	int k = snprintf(tmp, sizeof tmp, "%s%zu:%zu", folds->len ? "," : "", pos, len);
+
+	sbuf_add(folds, tmp, (size_t)k);
+}
+
+void
+fold_text(struct sbuf *text, struct sbuf *folds, const char *s, size_t n)
+{
+	const char *end = s + n;
+	size_t base = text->len;
+
+	sbuf_grow(text, n);
+	while (s < end) {
+		size_t w = fold_space_len(s, (size_t)(end - s));
+		const char *q;
+
+		if (w == 0) {
+			text->p[text->len++] = *s++;
+			continue;
+		}
+		q = s + w;
+		while (q < end && (w = fold_space_len(q, (size_t)(end - q))) > 0)
+			q += w;
+		if (q - s != 1 || *s != ' ')
+			fold_record(folds, text->len - base, (size_t)(q - s));
+		text->p[text->len++] = ' ';
+		s = q;
+	}
+	text->p[text->len] = '\0';
+}
+
+static int
+fold_num(const char **s, const char *end, size_t *v)
+{
+	const char *p = *s;
+	size_t x = 0;
+
+	if (p == end || *p < '0' || *p > '9')
+		return -1;
+	while (p < end && *p >= '0' && *p <= '9') {
+		if (x > (size_t)-1 / 10 - 10)
+			return -1;
+		x = x * 10 + (size_t)(*p++ - '0');
+	}
+	*s = p;
+	*v = x;
+	return 0;
+}
+
+int
+fold_parse(struct fold_map *m, const char *s, size_t n)
+{
+	const char *end = s + n;
+	size_t pos, len, sum = 0;
+
+	m->n = 0;
+	while (s < end) {
+		if (fold_num(&s, end, &pos) != 0 || s == end || *s++ != ':' ||
+		    fold_num(&s, end, &len) != 0 || len == 0 ||
+		    (m->n > 0 && pos <= m->pos[m->n - 1]))
+			return -1;
+		if (s < end && (*s++ != ',' || s == end))
+			return -1;
+		if (m->n == m->cap) {
+			m->cap = m->cap ? m->cap * 2 : 16;
+			m->pos = xrealloc(m->pos, m->cap * sizeof *m->pos);
+			m->extra = xrealloc(m->extra, m->cap * sizeof *m->extra);
+		}
+		sum += len - 1;
+		m->pos[m->n] = pos;
+		m->extra[m->n] = sum;
+		m->n++;
+	}
+	return 0;
+}
+
+size_t
+fold_offset(const struct fold_map *m, size_t t)
+{
+	size_t lo = 0, hi = m->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (m->pos[mid] < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return t + (lo > 0 ? m->extra[lo - 1] : 0);
+}
+
+void
+fold_map_free(struct fold_map *m)
+{
+	free(m->pos);
+	free(m->extra);
+	memset(m, 0, sizeof *m);
+}

@@ -1,0 +1,69 @@
+#include "config.h"
+
+#include <err.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input.h"
+
+int
+input_open(struct input *in, const char *path, bool noheader)
+{
+	char *line;
+	long long n;
+
+	memset(in, 0, sizeof *in);
+	in->noheader = noheader;
+	if (tsv_open(&in->r, path) != 0)
+		return -1;
+	if (noheader)
+		return 0;
+	if ((n = tsv_getline(&in->r, &line)) >= 0) {
+		tsv_header_set(&in->h, line, (size_t)n);
+		in->have_header = true;
+		in->nf = in->h.n;
+	}
+	return 0;
+}
+
+void
+input_fail(const struct input *in, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	errx(2, "%s: line %llu: %s", in->r.name, (unsigned long long)in->r.lineno, msg);
+}
+
+bool
+input_next(struct input *in)
+{
+	char *line;
+	long long n;
+
+	for (;;) {
+		if ((n = tsv_getline(&in->r, &line)) < 0)
+			return false;
+		if (in->have_header && tsv_header_is(&in->h, line, (size_t)n))
+			continue;
+		tsv_split(&in->row, line, (size_t)n);
+		if (in->nf == 0)
+			in->nf = in->row.n;
+		if (in->row.n != in->nf)
+			input_fail(in, "expected %zu fields, found %zu", in->nf, in->row.n);
+		return true;
+	}
+}
+
+void
+input_close(struct input *in)
+{
+	tsv_close(&in->r);
+	tsv_header_free(&in->h);
+	tsv_row_free(&in->row);
+}

@@ -1,0 +1,40 @@
+/*
+ * input: the TSV input loop every program shares.
+ *
+ * An input reads one file's header (unless -N), drops lines that repeat
+ * it, splits each record into fields and checks that every record has as
+ * many fields as the header (under -N: as the first record).  A record
+ * with another number of fields ends the program with status 2 and a
+ * message naming the file and line.
+ */
+#ifndef TABLOID_INPUT_H
+#define TABLOID_INPUT_H
+
+#include <stdbool.h>
+
+#include "tsv.h"
+
+struct input {
+	struct tsv_reader r;	/* the file */
+	struct tsv_header h;	/* its header (empty under -N) */
+	struct tsv_row row;	/* the current record's fields */
+	bool noheader;		/* -N: no header line */
+	bool have_header;	/* a header was read */
+	size_t nf;		/* fields expected per record, 0 until known */
+};
+
+/*
+ * Open path ("-" for standard input) and read its header unless noheader.
+ * Returns 0, or -1 with errno set when the file cannot be opened.  An
+ * empty file has no header: have_header stays false.
+ */
+int input_open(struct input *in, const char *path, bool noheader);
+/* Read the next record into in->row; returns false at end of input. */
+bool input_next(struct input *in);
+/* Exit with status 2 and "FILE: line N: msg". */
+void input_fail(const struct input *in, const char *fmt, ...)
+    __attribute__((noreturn, format(printf, 2, 3)));
+/* Close the file and free everything. */
+void input_close(struct input *in);
+
+#endif

@@ -1,0 +1,26 @@
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "out.h"
+#include "prog.h"
+
+void
+prog_init(void)
+{
+	setlocale(LC_ALL, "");
+	signal(SIGPIPE, SIG_DFL);
+}
+
+void
+prog_version(void)
+{
+	out_str(program_invocation_short_name);
+	out_str(" (" PACKAGE_NAME ") " PACKAGE_VERSION "\n");
+	out_close();
+	exit(0);
+}

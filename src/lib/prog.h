@@ -1,0 +1,13 @@
+/*
+ * prog: what every program does at start: default SIGPIPE (so that
+ * "| head" ends quietly), the locale, and the --version text.
+ */
+#ifndef TABLOID_PROG_H
+#define TABLOID_PROG_H
+
+/* Set up the process; call first in main(). */
+void prog_init(void);
+/* Print "NAME (tabloid) VERSION" on standard output and exit 0. */
+void prog_version(void) __attribute__((noreturn));
+
+#endif

@@ -1,0 +1,688 @@
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "abbrev.h"
+#include "sbuf.h"
+#include "seg.h"
+#include "utf8.h"
+
+/* A line of the document, for finding paragraphs. */
+struct seg_line {
+	size_t beg;	/* first non-blank byte */
+	size_t end;	/* one past the last non-blank byte */
+	size_t indent;	/* leading columns (tabs to multiples of 8) */
+	size_t width;	/* indent plus characters */
+	bool blank;	/* nothing but whitespace */
+};
+
+/* An entry of the words table: how one word is capitalised. */
+struct seg_word {
+	size_t off;	/* offset of an occurrence in the document */
+	size_t len;	/* byte length, 0 for an empty slot */
+	uint32_t hash;	/* hash of the ASCII-lower-cased bytes */
+	unsigned flags;	/* SEG_SEEN_LOWER, SEG_UPPER_MID */
+};
+
+#define SEG_SEEN_LOWER 1u
+#define SEG_UPPER_MID 2u
+
+/*
+ * Paragraph shape thresholds, chosen on the sample articles and the wire
+ * and web stories of tests/gold/split: web copy puts a paragraph on one
+ * line and almost always has lines over 100 characters somewhere in the
+ * document, so one such line makes every line a paragraph; wire copy wraps at
+ * 60 to 72 columns; a wrapped line is rarely shorter than 70% of its
+ * block's widest line unless it ends a paragraph.
+ */
+#define SEG_WEB_WIDTH 100
+#define SEG_MIN_WRAP_WIDTH 40
+#define SEG_FULL_PERCENT 70
+
+static const char *const seg_starters[] = {
+	"A", "After", "Also", "Although", "An", "And", "As", "At", "But",
+	"By", "Each", "Even", "For", "From", "He", "Her", "Here", "His", "How",
+	"However", "I", "If", "In", "Instead", "It", "Its", "Last", "Many",
+	"Meanwhile", "More", "Most", "My", "No", "Not", "Now", "On", "One",
+	"Only", "Our", "She", "Since", "So", "Some", "Still", "Such", "That",
+	"The", "Their", "Then", "There", "These", "They", "This", "Those",
+	"Though", "Thus", "To", "Under", "We", "What", "When", "Where",
+	"While", "Who", "Why", "With", "Yet", "You", "Your",
+};
+
+static void
+seg_push(struct seg_spans *out, size_t start, size_t end)
+{
+	if (out->n == out->cap) {
+		out->cap = out->cap ? out->cap * 2 : 64;
+		out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+	}
+	out->v[out->n].start = start;
+	out->v[out->n].end = end;
+	out->n++;
+}
+
+void
+seg_spans_free(struct seg_spans *s)
+{
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+static size_t
+seg_space_at(const char *s, size_t i, size_t n)
+{
+	int32_t cp;
+	size_t len;
+
+	if ((unsigned char)s[i] < 0x80)
+		return (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')) ? 1 : 0;
+	len = utf8_decode(s + i, n - i, &cp);
+	return utf8_is_space(cp) ? len : 0;
+}
+
+static int32_t
+seg_cp_at(const char *s, size_t i, size_t n, size_t *len)
+{
+	int32_t cp;
+
+	*len = utf8_decode(s + i, n - i, &cp);
+	return cp;
+}
+
+static int32_t
+seg_cp_before(const char *s, size_t start, size_t i, size_t *len)
+{
+	int32_t cp;
+
+	*len = utf8_decode_back(s + start, s + i, &cp);
+	return cp;
+}
+
+static bool
+seg_is_terminal(int32_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203C ||
+	    c == 0x2047 || c == 0x2048 || c == 0x2049 || c == 0x3002 ||
+	    c == 0xFF01 || c == 0xFF1F;
+}
+
+static bool
+seg_is_closer(int32_t c)
+{
+	return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' ||
+	    c == 0x201D || c == 0x2019 || c == 0xBB || c == 0x203A;
+}
+
+static bool
+seg_is_opener(int32_t c)
+{
+	return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{' ||
+	    c == 0x201C || c == 0x2018 || c == 0xAB || c == 0x2039;
+}
+
+/* Lines and paragraphs. */
+
+static void
+seg_scan_line(const char *s, size_t b, size_t e, struct seg_line *l)
+{
+	size_t i = b, col = 0, chars = 0, w;
+
+	while (i < e && (w = seg_space_at(s, i, e)) > 0) {
+		col = s[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+		i += w;
+	}
+	l->beg = i;
+	l->indent = col;
+	l->blank = i == e;
+	l->end = e;
+	while (l->end > l->beg) {
+		size_t k = l->end - 1;
+
+		while (k > l->beg && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		if (seg_space_at(s, k, e) == 0)
+			break;
+		l->end = k;
+	}
+	for (i = l->beg; i < l->end; i++)
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+	l->width = col + chars;
+}
+
+static bool
+seg_line_ends_sentence(const struct seg_doc *d, const struct seg_line *l)
+{
+	size_t i = l->end, len, wb;
+	int32_t c;
+
+	while (i > l->beg && seg_is_closer(seg_cp_before(d->s, l->beg, i, &len)))
+		i -= len;
+	if (i == l->beg)
+		return false;
+	c = seg_cp_before(d->s, l->beg, i, &len);
+	if (!seg_is_terminal(c))
+		return false;
+	if (c != '.')
+		return true;
+	wb = i - 1;
+	while (wb > l->beg && seg_space_at(d->s, wb - 1, l->end) == 0)
+		wb--;
+	return abbrev_class(d->ab, d->s + wb, i - 1 - wb, d->lower) == ABBREV_NONE &&
+	    !abbrev_is_acronym(d->s + wb, i - 1 - wb) && i - 1 - wb != 1;
+}
+
+static void
+seg_block(struct seg_doc *d, struct seg_line *ln, size_t n, bool web,
+    struct seg_spans *out)
+{
+	size_t i, maxw = 0, minind = (size_t)-1, start;
+	bool indented = false;
+
+	for (i = 0; i < n; i++) {
+		if (ln[i].width > maxw)
+			maxw = ln[i].width;
+		if (ln[i].indent < minind)
+			minind = ln[i].indent;
+	}
+	for (i = 0; i < n; i++)
+		indented |= ln[i].indent > minind;
+	start = 0;
+	for (i = 0; i + 1 < n; i++) {
+		bool join;
+
+		if (web)
+			join = false;
+		else if (indented)
+			join = ln[i + 1].indent == minind;
+		else
+			join = maxw >= SEG_MIN_WRAP_WIDTH &&
+			    ln[i].width * 100 >= maxw * SEG_FULL_PERCENT &&
+			    !seg_line_ends_sentence(d, &ln[i]);
+		if (!join) {
+			seg_push(out, ln[start].beg, ln[i].end);
+			start = i + 1;
+		}
+	}
+	seg_push(out, ln[start].beg, ln[n - 1].end);
+}
+
+void
+seg_paragraphs(struct seg_doc *d, struct seg_spans *out)
+{
+	struct seg_line *ln = NULL;
+	size_t nl = 0, cap = 0, i = 0, j;
+	bool headline = true, web = false;
+
+	while (i < d->n) {
+		const char *nlp = memchr(d->s + i, '\n', d->n - i);
+		size_t e = nlp ? (size_t)(nlp - d->s) : d->n;
+
+		if (nl == cap)
+			ln = xrealloc(ln, (cap = cap ? cap * 2 : 256) * sizeof *ln);
+		seg_scan_line(d->s, i, e, &ln[nl]);
+		web |= ln[nl++].width > SEG_WEB_WIDTH;
+		i = e + 1;
+	}
+	for (i = 0; i < nl; i = j) {
+		if (ln[i].blank) {
+			j = i + 1;
+			continue;
+		}
+		if (headline) {
+			seg_push(out, ln[i].beg, ln[i].end);
+			headline = false;
+			j = i + 1;
+			continue;
+		}
+		for (j = i; j < nl && !ln[j].blank; j++)
+			;
+		seg_block(d, ln + i, j - i, web, out);
+	}
+	free(ln);
+}
+
+/* Words and their capitalisation. */
+
+static uint32_t
+seg_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 16777619u;
+	}
+	return h;
+}
+
+static bool
+seg_same_word(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (x != y && (x | 0x20) != (y | 0x20))
+			return false;
+		if (x != y && !((x | 0x20) >= 'a' && (x | 0x20) <= 'z'))
+			return false;
+	}
+	return true;
+}
+
+static struct seg_word *
+seg_word_slot(struct seg_doc *d, const char *w, size_t n)
+{
+	uint32_t h = seg_hash(w, n);
+	size_t i = h & (d->wcap - 1);
+
+	for (;; i = (i + 1) & (d->wcap - 1)) {
+		struct seg_word *e = &d->words[i];
+
+		if (e->len == 0) {
+			e->off = (size_t)(w - d->s);
+			e->len = n;
+			e->hash = h;
+			return e;
+		}
+		if (e->hash == h && e->len == n && seg_same_word(d->s + e->off, w, n))
+			return e;
+	}
+}
+
+static size_t
+seg_word_end(const char *s, size_t i, size_t n)
+{
+	size_t len;
+
+	while (i < n) {
+		int32_t c = seg_cp_at(s, i, n, &len);
+
+		if (!utf8_is_alnum(c) && c != '-')
+			break;
+		i += len;
+	}
+	return i;
+}
+
+/* True for a word of two or more letters, all capitals (ASCII). */
+static bool
+seg_all_caps(const char *w, size_t n)
+{
+	size_t i;
+
+	if (n < 2)
+		return false;
+	for (i = 0; i < n; i++)
+		if (w[i] >= 'a' && w[i] <= 'z')
+			return false;
+	return true;
+}
+
+static void
+seg_build_words(struct seg_doc *d)
+{
+	size_t i = 0, len, count = 16;
+	bool initial = true;
+
+	for (i = 0; i < d->n; i++)
+		count += seg_space_at(d->s, i, d->n) > 0;
+	d->wcap = 64;
+	while (d->wcap < count * 2)
+		d->wcap *= 2;
+	d->words = xcalloc(d->wcap, sizeof *d->words);
+	i = 0;
+	while (i < d->n) {
+		int32_t c = seg_cp_at(d->s, i, d->n, &len);
+
+		if (utf8_is_letter(c)) {
+			size_t e = seg_word_end(d->s, i, d->n);
+
+			if (!seg_all_caps(d->s + i, e - i)) {
+				struct seg_word *w = seg_word_slot(d, d->s + i, e - i);
+
+				if (utf8_is_lower(c))
+					w->flags |= SEG_SEEN_LOWER;
+				else if (!initial)
+					w->flags |= SEG_UPPER_MID;
+			}
+			initial = false;
+			i = e;
+			continue;
+		}
+		if (seg_is_terminal(c) || c == ':' || c == '\n')
+			initial = true;
+		else if (utf8_is_alnum(c))
+			initial = false;
+		i += len;
+	}
+	d->ortho_ready = true;
+}
+
+/*
+ * What the document says of the capitalised word w[0..n) after a possible
+ * boundary: 1 when it probably starts a sentence (a usual sentence opener,
+ * or a word otherwise seen only in lower case), -1 when it is a name (seen
+ * capitalised inside sentences, or in capitals), 0 when nothing is known.
+ */
+static int
+seg_opener_word(struct seg_doc *d, const char *w, size_t n)
+{
+	struct seg_word *e;
+	size_t i;
+
+	if (seg_all_caps(w, n))
+		return -1;
+	for (i = 0; i < sizeof seg_starters / sizeof *seg_starters; i++)
+		if (strlen(seg_starters[i]) == n && memcmp(seg_starters[i], w, n) == 0)
+			return 1;
+	if (!d->ortho_ready)
+		seg_build_words(d);
+	e = seg_word_slot(d, w, n);
+	if (e->flags & SEG_UPPER_MID)
+		return -1;
+	return (e->flags & SEG_SEEN_LOWER) ? 1 : 0;
+}
+
+/* Document casing. */
+
+static size_t
+seg_word_start(const char *s, size_t lo, size_t i)
+{
+	while (i > lo) {
+		unsigned char c = (unsigned char)s[i - 1];
+
+		if (c == ' ' || (c >= '\t' && c <= '\r') || c == '(' || c == '"' ||
+		    c == '[')
+			break;
+		i--;
+	}
+	return i;
+}
+
+static bool
+seg_plain_word(const struct seg_doc *d, const char *w, size_t n)
+{
+	size_t i;
+
+	if (n < 2)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!(((w[i] | 0x20) >= 'a' && (w[i] | 0x20) <= 'z')))
+			return false;
+	return abbrev_class(d->ab, w, n, true) == ABBREV_NONE;
+}
+
+static void
+seg_detect_case(struct seg_doc *d)
+{
+	size_t lower = 0, total = 0, i = 0;
+	const char *p;
+
+	while ((p = memchr(d->s + i, '.', d->n - i)) != NULL) {
+		size_t at = (size_t)(p - d->s), wb = seg_word_start(d->s, 0, at);
+
+		i = at + 1;
+		if (i + 1 >= d->n || d->s[i] != ' ' || !seg_plain_word(d, d->s + wb, at - wb))
+			continue;
+		if (d->s[i + 1] >= 'a' && d->s[i + 1] <= 'z')
+			lower++;
+		else if (d->s[i + 1] >= 'A' && d->s[i + 1] <= 'Z')
+			total++;
+	}
+	total += lower;
+	d->lower = lower >= 2 && lower * 3 >= total;
+}
+
+void
+seg_doc_init(struct seg_doc *d, const struct abbrev *ab, const char *s, size_t n)
+{
+	free(d->words);
+	memset(d, 0, sizeof *d);
+	d->ab = ab;
+	d->s = s;
+	d->n = n;
+	seg_detect_case(d);
+}
+
+void
+seg_doc_free(struct seg_doc *d)
+{
+	free(d->words);
+	d->words = NULL;
+}
+
+/* Sentences. */
+
+enum seg_next {
+	SEG_NEXT_END,
+	SEG_NEXT_UPPER,
+	SEG_NEXT_LOWER,
+	SEG_NEXT_DIGIT,
+	SEG_NEXT_OTHER
+};
+
+/* What follows a candidate boundary: the next word after openers. */
+struct seg_after {
+	enum seg_next kind;	/* class of the next word's first character */
+	size_t start;		/* where the next sentence would start */
+	size_t word;		/* start of the next word */
+	size_t wend;		/* its end */
+	bool opened;		/* an opening quote or bracket came first */
+};
+
+static void
+seg_look_ahead(const char *s, size_t i, size_t end, struct seg_after *a)
+{
+	size_t w, len;
+	int32_t c = -1;
+
+	while (i < end && (w = seg_space_at(s, i, end)) > 0)
+		i += w;
+	a->start = i;
+	a->opened = false;
+	while (i < end && seg_is_opener(c = seg_cp_at(s, i, end, &len))) {
+		a->opened = true;
+		i += len;
+	}
+	a->word = i;
+	a->wend = seg_word_end(s, i, end);
+	if (i >= end)
+		a->kind = SEG_NEXT_END;
+	else if (utf8_is_upper((c = seg_cp_at(s, i, end, &len))))
+		a->kind = SEG_NEXT_UPPER;
+	else if (utf8_is_lower(c))
+		a->kind = SEG_NEXT_LOWER;
+	else if (utf8_is_digit(c))
+		a->kind = SEG_NEXT_DIGIT;
+	else
+		a->kind = SEG_NEXT_OTHER;
+}
+
+/* The word before a full stop at dot, without leading openers. */
+static size_t
+seg_word_before(const struct seg_doc *d, size_t lo, size_t dot)
+{
+	size_t b = dot, len;
+
+	while (b > lo && seg_space_at(d->s, b - 1, dot) == 0) {
+		int32_t c = seg_cp_before(d->s, lo, b, &len);
+
+		if (c == '(' || c == '[' || c == '"' || c == 0x201C || c == 0x2018 ||
+		    c == '\'' || c == 0xAB || c == '/')
+			break;
+		b -= len;
+	}
+	return b;
+}
+
+static bool
+seg_all_digits(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return false;
+	return n > 0;
+}
+
+/*
+ * Decide an ambiguous stop before a capitalised word.  With loose, a word
+ * the document says nothing about ends the sentence unless another
+ * capitalised word follows it (a name or title: "Inc. Chief Executive").
+ */
+static bool
+seg_ambiguous_ends(struct seg_doc *d, const struct seg_after *a, bool loose)
+{
+	struct seg_after b;
+	int v;
+
+	if (a->kind != SEG_NEXT_UPPER)
+		return false;
+	v = seg_opener_word(d, d->s + a->word, a->wend - a->word);
+	if (v != 0 || !loose)
+		return v > 0;
+	seg_look_ahead(d->s, a->wend, d->n, &b);
+	return b.kind == SEG_NEXT_LOWER || b.kind == SEG_NEXT_DIGIT;
+}
+
+/* Decide a full stop followed by whitespace. */
+static bool
+seg_period_ends(struct seg_doc *d, struct seg_span p, size_t dot,
+    const struct seg_after *a)
+{
+	size_t wb = seg_word_before(d, p.start, dot), wn = dot - wb;
+	const char *w = d->s + wb;
+	bool fold = d->lower;
+	enum abbrev_class c;
+	size_t i;
+
+	for (i = 0; i < wn && !fold; i++)
+		fold = w[i] >= 'A' && w[i] <= 'Z' && wn > 1;
+	c = abbrev_class(d->ab, w, wn, fold);
+	if (c == ABBREV_TITLE)
+		return a->kind != SEG_NEXT_UPPER && a->kind != SEG_NEXT_DIGIT &&
+		    a->kind != SEG_NEXT_LOWER;
+	if (c == ABBREV_NUMBER && a->kind == SEG_NEXT_DIGIT)
+		return false;
+	if (c == ABBREV_PLAIN)
+		return seg_ambiguous_ends(d, a, true);
+	if (abbrev_is_acronym(w, wn) || (wn == 1 && utf8_is_upper((unsigned char)w[0])))
+		return seg_ambiguous_ends(d, a, false);
+	if (wb == p.start && wn <= 2 && seg_all_digits(w, wn))
+		return false;
+	if (a->kind == SEG_NEXT_LOWER)
+		return d->lower;
+	return true;
+}
+
+/* Decide a glued "word.Word" at dot, with the next character at next. */
+static bool
+seg_glued_ends(struct seg_doc *d, struct seg_span p, size_t dot, size_t next)
+{
+	size_t wb = seg_word_before(d, p.start, dot), len, i;
+	int32_t c1, c2;
+
+	if (dot - wb < 2)
+		return false;
+	for (i = wb; i < dot; i++)
+		if (!((d->s[i] | 0x20) >= 'a' && (d->s[i] | 0x20) <= 'z'))
+			return false;
+	if (!(d->s[dot - 1] >= 'a' && d->s[dot - 1] <= 'z'))
+		return false;
+	if (abbrev_class(d->ab, d->s + wb, dot - wb, true) != ABBREV_NONE)
+		return false;
+	c1 = seg_cp_at(d->s, next, p.end, &len);
+	if (!utf8_is_upper(c1) || next + len >= p.end)
+		return false;
+	c2 = seg_cp_at(d->s, next + len, p.end, &len);
+	return utf8_is_lower(c2);
+}
+
+/*
+ * Decide the terminal run t0..t1 followed by closers up to c1.  Returns
+ * true for a boundary after c1 and stores where the next sentence starts.
+ */
+static bool
+seg_decide(struct seg_doc *d, struct seg_span p, size_t t0, size_t t1, size_t c1,
+    size_t *next)
+{
+	struct seg_after a;
+	bool strong = false, ellipsis = false;
+	size_t i, dots = 0;
+
+	for (i = t0; i < t1; i++) {
+		if (d->s[i] == '!' || d->s[i] == '?' || (unsigned char)d->s[i] >= 0x80)
+			strong = strong || d->s[i] == '!' || d->s[i] == '?';
+		dots += d->s[i] == '.';
+	}
+	ellipsis = dots >= 2 || (t1 - t0 >= 3 && memcmp(d->s + t1 - 3, "\xE2\x80\xA6", 3) == 0);
+	if (c1 >= p.end)
+		return false;
+	if (seg_space_at(d->s, c1, p.end) == 0) {
+		size_t len;
+		int32_t c = seg_cp_at(d->s, c1, p.end, &len);
+
+		*next = c1;
+		if (c1 > t1)
+			return utf8_is_upper(c) && !ellipsis;
+		if (ellipsis || t1 - t0 != 1)
+			return false;
+		return seg_glued_ends(d, p, t0, c1);
+	}
+	seg_look_ahead(d->s, c1, p.end, &a);
+	*next = a.start;
+	if (a.kind == SEG_NEXT_END)
+		return false;
+	if (ellipsis)
+		return seg_ambiguous_ends(d, &a, true) ||
+		    (c1 > t1 && a.kind == SEG_NEXT_UPPER);
+	if (strong || t1 - t0 > 1 || d->s[t0] != '.') {
+		if (a.kind == SEG_NEXT_LOWER)
+			return d->lower && c1 == t1;
+		return true;
+	}
+	return seg_period_ends(d, p, t0, &a);
+}
+
+static size_t
+seg_skip(const char *s, size_t i, size_t end, bool (*is)(int32_t))
+{
+	size_t len;
+
+	while (i < end && is(seg_cp_at(s, i, end, &len)))
+		i += len;
+	return i;
+}
+
+void
+seg_sentences(struct seg_doc *d, struct seg_span p, struct seg_spans *out)
+{
+	size_t i = p.start, start = p.start, len;
+
+	while (i < p.end) {
+		int32_t c = seg_cp_at(d->s, i, p.end, &len);
+		size_t t1, c1, next;
+
+		if (!seg_is_terminal(c)) {
+			i += len;
+			continue;
+		}
+		t1 = seg_skip(d->s, i, p.end, seg_is_terminal);
+		c1 = seg_skip(d->s, t1, p.end, seg_is_closer);
+		if (seg_decide(d, p, i, t1, c1, &next)) {
+			seg_push(out, start, c1);
+			start = next;
+		}
+		i = t1;
+	}
+	if (start < p.end)
+		seg_push(out, start, p.end);
+}

@@ -1,0 +1,439 @@
+#include "config.h"
+
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/abbrev.h"
+#include "lib/csvread.h"
+#include "lib/data.h"
+#include "lib/fold.h"
+#include "lib/input.h"
+#include "lib/out.h"
+#include "lib/prog.h"
+#include "lib/sbuf.h"
+#include "lib/seg.h"
+
+enum unit { UNIT_SENT, UNIT_PARA, UNIT_DOC };
+
+struct split {
+	struct abbrev ab;
+	enum unit unit;
+	bool noheader;
+	bool header_done;
+	struct sbuf pass;	/* escaped pass-through fields, each ending in TAB */
+	struct sbuf pass_hdr;	/* their names, for the header */
+	struct seg_doc doc;
+	struct seg_spans paras;
+	struct seg_spans sents;
+	struct sbuf text;
+	struct sbuf folds;
+	struct sbuf docbuf;
+	const char *csv_name;	/* file being read with --csv */
+	size_t csv_doc, csv_text, csv_nf;
+};
+
+static void
+usage(int status)
+{
+	if (status != 0) {
+		fprintf(stderr, "usage: tabloid-split [-N] [-o file] [-u sent|para|doc] "
+		    "[-a file] [--id name] [--tsv | --csv] [file ...]\n"
+		    "Try 'tabloid-split --help' for more information.\n");
+		exit(status);
+	}
+	printf("usage: tabloid-split [-N] [-o file] [-u sent|para|doc] [-a file] "
+	    "[--id name] [--tsv | --csv] [file ...]\n\n"
+	    "Split news articles into sentences, paragraphs or documents, one TSV row each.\n\n"
+	    "  -N, --no-header     write no header line (read none with --tsv)\n"
+	    "  -o, --output FILE   write to FILE, replaced only when complete\n"
+	    "  -u, --unit UNIT     sent (default), para or doc\n"
+	    "  -a, --abbrev FILE   add the abbreviations in FILE\n"
+	    "      --id NAME       document id for standard input (default -)\n"
+	    "      --tsv           inputs are TSV with doc and text columns\n"
+	    "      --csv           inputs are CSV with doc and text columns\n"
+	    "  -h, --help          show this help and exit\n"
+	    "  -V, --version       show the version and exit\n\n"
+	    "Output columns: doc para sent start end fold text (see tabloid-split(1)).\n");
+	exit(0);
+}
+
+static void
+write_header(struct split *sp)
+{
+	if (sp->header_done)
+		return;
+	sp->header_done = true;
+	if (sp->noheader)
+		return;
+	out_str("doc\t");
+	out_write(sp->pass_hdr.p, sp->pass_hdr.len);
+	out_str(sp->unit == UNIT_SENT ? "para\tsent\t" : sp->unit == UNIT_PARA ? "para\t" : "");
+	out_str("start\tend\tfold\ttext\n");
+}
+
+static void
+write_row(struct split *sp, const char *id, size_t idlen, const char *s,
+    size_t para, size_t sent, struct seg_span span)
+{
+	sbuf_reset(&sp->text);
+	sbuf_reset(&sp->folds);
+	fold_text(&sp->text, &sp->folds, s + span.start, span.end - span.start);
+	out_escaped(id, idlen);
+	out_byte('\t');
+	out_write(sp->pass.p, sp->pass.len);
+	if (sp->unit != UNIT_DOC) {
+		out_u64(para);
+		out_byte('\t');
+	}
+	if (sp->unit == UNIT_SENT) {
+		out_u64(sent);
+		out_byte('\t');
+	}
+	out_u64(span.start);
+	out_byte('\t');
+	out_u64(span.end);
+	out_byte('\t');
+	out_write(sp->folds.p, sp->folds.len);
+	out_byte('\t');
+	out_escaped(sp->text.p, sp->text.len);
+	out_byte('\n');
+}
+
+static void
+split_doc(struct split *sp, const char *id, size_t idlen, const char *s, size_t n)
+{
+	size_t off = 0, i, j, sent = 0;
+
+	write_header(sp);
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		off = 3;
+	seg_doc_init(&sp->doc, &sp->ab, s + off, n - off);
+	sp->paras.n = 0;
+	seg_paragraphs(&sp->doc, &sp->paras);
+	for (i = 0; i < sp->paras.n; i++) {
+		sp->paras.v[i].start += off;
+		sp->paras.v[i].end += off;
+	}
+	if (sp->unit == UNIT_DOC) {
+		if (sp->paras.n > 0) {
+			struct seg_span all = { sp->paras.v[0].start, sp->paras.v[sp->paras.n - 1].end };
+
+			write_row(sp, id, idlen, s, 0, 0, all);
+		}
+		return;
+	}
+	for (i = 0; i < sp->paras.n; i++) {
+		struct seg_span p = sp->paras.v[i];
+
+		if (sp->unit == UNIT_PARA) {
+			write_row(sp, id, idlen, s, i + 1, 0, p);
+			continue;
+		}
+		p.start -= off;
+		p.end -= off;
+		sp->sents.n = 0;
+		seg_sentences(&sp->doc, p, &sp->sents);
+		for (j = 0; j < sp->sents.n; j++) {
+			struct seg_span t = { sp->sents.v[j].start + off, sp->sents.v[j].end + off };
+
+			write_row(sp, id, idlen, s, i + 1, ++sent, t);
+		}
+	}
+}
+
+static int
+read_all(const char *path, struct sbuf *b)
+{
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+	ssize_t n;
+
+	if (fd == -1)
+		return -1;
+	sbuf_reset(b);
+	for (;;) {
+		sbuf_grow(b, 64 * 1024);
+		n = read(fd, b->p + b->len, b->cap - b->len - 1);
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (fd != STDIN_FILENO)
+				close(fd);
+			return -1;
+		}
+		b->len += (size_t)n;
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return 0;
+}
+
+static bool
+split_file(struct split *sp, const char *path, const char *id)
+{
+	const char *base, *dot;
+
+	if (read_all(path, &sp->docbuf) != 0) {
+		warn("%s", path);
+		return false;
+	}
+	if (strcmp(path, "-") == 0) {
+		split_doc(sp, id, strlen(id), sp->docbuf.p, sp->docbuf.len);
+		return true;
+	}
+	base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (dot == NULL || dot == base)
+		dot = base + strlen(base);
+	split_doc(sp, base, (size_t)(dot - base), sp->docbuf.p, sp->docbuf.len);
+	return true;
+}
+
+static void
+set_pass_header(struct split *sp, char **names, size_t n, size_t doc, size_t text)
+{
+	size_t i;
+
+	sbuf_reset(&sp->pass_hdr);
+	for (i = 0; i < n; i++) {
+		if (i == doc || i == text)
+			continue;
+		sbuf_add(&sp->pass_hdr, names[i], strlen(names[i]));
+		sbuf_addc(&sp->pass_hdr, '\t');
+	}
+}
+
+static bool
+split_tsv(struct split *sp, const char *path)
+{
+	struct input in;
+	size_t doc = 0, text = 0, i;
+	long k;
+
+	if (input_open(&in, path, sp->noheader) != 0) {
+		warn("%s", path);
+		return false;
+	}
+	if (in.have_header) {
+		if ((k = tsv_header_find(&in.h, "doc")) < 0)
+			errx(2, "%s: no column 'doc' in the header", in.r.name);
+		doc = (size_t)k;
+		k = tsv_header_find(&in.h, "text");
+		text = k >= 0 ? (size_t)k : in.h.n - 1;
+		if (!sp->header_done)
+			set_pass_header(sp, in.h.names, in.h.n, doc, text);
+	}
+	while (input_next(&in)) {
+		char *t;
+		size_t tl;
+
+		text = in.have_header ? text : in.row.n - 1;
+		if (in.row.n < 2)
+			input_fail(&in, "expected a doc and a text column, found %zu field", in.row.n);
+		sbuf_reset(&sp->pass);
+		for (i = 0; i < in.row.n; i++) {
+			if (i == doc || i == text)
+				continue;
+			sbuf_add(&sp->pass, in.row.f[i], in.row.len[i]);
+			sbuf_addc(&sp->pass, '\t');
+		}
+		t = in.row.f[text];
+		tl = tsv_unescape(t, in.row.len[text], t);
+		{
+			size_t idl = tsv_unescape(in.row.f[doc], in.row.len[doc], in.row.f[doc]);
+
+			split_doc(sp, in.row.f[doc], idl, t, tl);
+		}
+	}
+	input_close(&in);
+	sbuf_reset(&sp->pass);
+	return true;
+}
+
+static long
+csv_find(const struct csvread_record *rec, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rec->n; i++)
+		if (strcmp(rec->f[i].p, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+static void
+csv_record(void *arg, const struct csvread_record *rec)
+{
+	struct split *sp = arg;
+	size_t i;
+	long k;
+
+	if (rec->recno == 1 && !sp->noheader) {
+		char **names = xcalloc(rec->n, sizeof *names);
+
+		if ((k = csv_find(rec, "doc")) < 0)
+			errx(2, "%s: no column 'doc' in the header", sp->csv_name);
+		sp->csv_doc = (size_t)k;
+		k = csv_find(rec, "text");
+		sp->csv_text = k >= 0 ? (size_t)k : rec->n - 1;
+		sp->csv_nf = rec->n;
+		for (i = 0; i < rec->n; i++)
+			names[i] = rec->f[i].p;
+		if (!sp->header_done)
+			set_pass_header(sp, names, rec->n, sp->csv_doc, sp->csv_text);
+		free(names);
+		return;
+	}
+	if (sp->csv_nf == 0) {
+		sp->csv_nf = rec->n;
+		sp->csv_doc = 0;
+		sp->csv_text = rec->n - 1;
+	}
+	if (rec->n != sp->csv_nf || rec->n < 2)
+		errx(2, "%s: record %llu: expected %zu fields, found %zu", sp->csv_name,
+		    (unsigned long long)rec->recno, sp->csv_nf, rec->n);
+	sbuf_reset(&sp->pass);
+	for (i = 0; i < rec->n; i++) {
+		if (i == sp->csv_doc || i == sp->csv_text)
+			continue;
+		sbuf_grow(&sp->pass, rec->f[i].len * 2);
+		for (size_t j = 0; j < rec->f[i].len; j++) {
+			char c = rec->f[i].p[j];
+
+			if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
+				sbuf_addc(&sp->pass, '\\');
+				c = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\';
+			}
+			sbuf_addc(&sp->pass, c);
+		}
+		sbuf_addc(&sp->pass, '\t');
+	}
+	split_doc(sp, rec->f[sp->csv_doc].p, rec->f[sp->csv_doc].len,
+	    rec->f[sp->csv_text].p, rec->f[sp->csv_text].len);
+}
+
+static bool
+split_csv(struct split *sp, const char *path)
+{
+	sp->csv_name = strcmp(path, "-") == 0 ? "standard input" : path;
+	sp->csv_nf = 0;
+	if (csvread_file(path, csv_record, sp) != 0) {
+		warn("%s", path);
+		return false;
+	}
+	sbuf_reset(&sp->pass);
+	return true;
+}
+
+static void
+load_abbrev(struct abbrev *ab, const char *name)
+{
+	char *path = data_find(name, NULL, NULL);
+
+	if (abbrev_load(ab, path) != 0)
+		err(2, "%s", path);
+	free(path);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "no-header", no_argument, NULL, 'N' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "unit", required_argument, NULL, 'u' },
+		{ "abbrev", required_argument, NULL, 'a' },
+		{ "id", required_argument, NULL, 'I' },
+		{ "tsv", no_argument, NULL, 'T' },
+		{ "csv", no_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct split sp = { 0 };
+	const char *output = NULL, *id = "-";
+	char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
+	size_t nextra = 0, i;
+	int ch, format = 0;
+	bool ok = true;
+
+	prog_init();
+	while ((ch = getopt_long(argc, argv, "Na:o:u:hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'N':
+			sp.noheader = true;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'u':
+			if (strcmp(optarg, "sent") == 0)
+				sp.unit = UNIT_SENT;
+			else if (strcmp(optarg, "para") == 0)
+				sp.unit = UNIT_PARA;
+			else if (strcmp(optarg, "doc") == 0)
+				sp.unit = UNIT_DOC;
+			else {
+				warnx("unknown unit '%s': use sent, para or doc", optarg);
+				usage(2);
+			}
+			break;
+		case 'a':
+			extra[nextra++] = optarg;
+			break;
+		case 'I':
+			id = optarg;
+			break;
+		case 'T':
+		case 'C':
+			if (format != 0 && format != ch) {
+				warnx("--tsv and --csv cannot be used together");
+				usage(2);
+			}
+			format = ch;
+			break;
+		case 'h':
+			usage(0);
+			break;
+		case 'V':
+			prog_version();
+		default:
+			usage(2);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	abbrev_init(&sp.ab);
+	load_abbrev(&sp.ab, "abbrev-en.txt");
+	for (i = 0; i < nextra; i++)
+		load_abbrev(&sp.ab, extra[i]);
+	out_open(output);
+	if (argc == 0) {
+		static char *dash[] = { "-", NULL };
+
+		argv = dash;
+		argc = 1;
+	}
+	for (i = 0; i < (size_t)argc; i++) {
+		if (format == 'T')
+			ok &= split_tsv(&sp, argv[i]);
+		else if (format == 'C')
+			ok &= split_csv(&sp, argv[i]);
+		else
+			ok &= split_file(&sp, argv[i], id);
+	}
+	write_header(&sp);
+	out_close();
+	free(extra);
+	return ok ? 0 : 2;
+}

@@ -1,0 +1,389 @@
+#include "config.h"
+
+#include <err.h>
+#include <getopt.h>
+#include <libstemmer.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/abbrev.h"
+#include "lib/data.h"
+#include "lib/fold.h"
+#include "lib/input.h"
+#include "lib/out.h"
+#include "lib/prog.h"
+#include "lib/sbuf.h"
+#include "lib/strset.h"
+#include "lib/tok.h"
+#include "lib/utf8.h"
+
+struct tokenize {
+	struct abbrev ab;
+	const char *textcol;		/* -f */
+	bool noheader, lower, nfkc, nopunct, stem, join;
+	struct strset *stop;		/* --stopwords, or NULL */
+	struct sb_stemmer *stemmer;	/* --stem, or NULL */
+	bool header_done;
+	struct tsv_header first;	/* header of the first file */
+	struct tok_list toks;
+	struct fold_map fm;
+	struct sbuf form;		/* the token as written out */
+	struct sbuf key;		/* case-folded token for stop words */
+	struct sbuf joined;		/* --join text */
+};
+
+/* Columns of the current file. */
+struct cols {
+	size_t text;
+	long start, end, fold;
+};
+
+static void
+usage(int status)
+{
+	if (status != 0) {
+		fprintf(stderr, "usage: tabloid-tokenize [-N] [-o file] [-f column] [--lower] "
+		    "[--nfkc] [--no-punct]\n"
+		    "                        [--stopwords file] [--stem] [--join] [file ...]\n"
+		    "Try 'tabloid-tokenize --help' for more information.\n");
+		exit(status);
+	}
+	printf("usage: tabloid-tokenize [-N] [-o file] [-f column] [--lower] [--nfkc] "
+	    "[--no-punct]\n"
+	    "                        [--stopwords file] [--stem] [--join] [file ...]\n\n"
+	    "Cut the text column of TSV rows into tokens, one row per token.\n\n"
+	    "  -N, --no-header       read and write no header line\n"
+	    "  -o, --output FILE     write to FILE, replaced only when complete\n"
+	    "  -f, --field COLUMN    the text column, by name or number (default: text, else last)\n"
+	    "      --lower           Unicode case folding of tokens\n"
+	    "      --nfkc            NFKC normalisation of tokens\n"
+	    "      --no-punct        drop punctuation tokens\n"
+	    "      --stopwords FILE  drop tokens listed in FILE ('en' for the English list)\n"
+	    "      --stem            Snowball English stemming of word tokens\n"
+	    "      --join            one row per input row, tokens joined by spaces\n"
+	    "  -h, --help            show this help and exit\n"
+	    "  -V, --version         show the version and exit\n\n"
+	    "Output columns: the input's other columns, then tok start end type token.\n");
+	exit(0);
+}
+
+static bool
+is_consumed(const struct tokenize *tk, const struct cols *c, size_t i)
+{
+	if (i == c->text || (long)i == c->fold)
+		return true;
+	return !tk->join && ((long)i == c->start || (long)i == c->end);
+}
+
+static void
+find_cols(struct tokenize *tk, struct input *in, size_t nf, struct cols *c)
+{
+	char msg[256];
+	size_t *idx;
+	long k;
+
+	c->start = c->end = c->fold = -1;
+	c->text = nf - 1;
+	if (tk->textcol != NULL) {
+		if (tsv_cols_parse(tk->textcol, in->have_header ? &in->h : NULL, nf, &idx,
+		    msg, sizeof msg) != 1)
+			errx(2, "%s: %s", in->r.name, msg[0] ? msg : "-f takes one column");
+		c->text = idx[0];
+		free(idx);
+	} else if (in->have_header && (k = tsv_header_find(&in->h, "text")) >= 0)
+		c->text = (size_t)k;
+	if (!in->have_header)
+		return;
+	c->start = tsv_header_find(&in->h, "start");
+	c->end = tsv_header_find(&in->h, "end");
+	c->fold = tsv_header_find(&in->h, "fold");
+	if (c->start >= 0 && (size_t)c->start == c->text)
+		c->start = -1;
+}
+
+static void
+write_header(struct tokenize *tk, struct input *in, const struct cols *c)
+{
+	bool first = true;
+	size_t i;
+
+	if (tk->header_done)
+		return;
+	tk->header_done = true;
+	if (in->have_header)
+		tsv_header_set(&tk->first, in->h.raw, in->h.rawlen);
+	if (tk->noheader || !in->have_header)
+		return;
+	for (i = 0; i < in->h.n; i++) {
+		if (tk->join ? (long)i == c->fold : is_consumed(tk, c, i))
+			continue;
+		if (!first)
+			out_byte('\t');
+		first = false;
+		out_str(in->h.names[i]);
+	}
+	if (!tk->join)
+		out_str(first ? "tok\tstart\tend\ttype\ttoken" : "\ttok\tstart\tend\ttype\ttoken");
+	out_byte('\n');
+}
+
+static size_t
+parse_offset(struct input *in, size_t i)
+{
+	const char *p = in->row.f[i];
+	size_t n = in->row.len[i], v = 0, j;
+
+	if (n == 0 || n > 18)
+		input_fail(in, "column %zu: '%.*s' is not an offset", i + 1, (int)(n > 40 ? 40 : n), p);
+	for (j = 0; j < n; j++) {
+		if (p[j] < '0' || p[j] > '9')
+			input_fail(in, "column %zu: '%.*s' is not an offset", i + 1,
+			    (int)(n > 40 ? 40 : n), p);
+		v = v * 10 + (size_t)(p[j] - '0');
+	}
+	return v;
+}
+
+/* Work out the token's output form; false when it is dropped. */
+static bool
+token_form(struct tokenize *tk, const char *s, const struct tok *t)
+{
+	const char *p = s + t->start;
+	size_t n = t->end - t->start;
+	bool stem = tk->stem && t->type == TOK_WORD;
+
+	if (tk->nopunct && t->type == TOK_PUNCT)
+		return false;
+	if (tk->stop != NULL) {
+		sbuf_reset(&tk->key);
+		utf8_normalize(&tk->key, p, n, true, false);
+		if (strset_get(tk->stop, tk->key.p, tk->key.len) > 0)
+			return false;
+	}
+	sbuf_reset(&tk->form);
+	if (tk->lower || tk->nfkc || stem)
+		utf8_normalize(&tk->form, p, n, tk->lower || stem, tk->nfkc);
+	else
+		sbuf_add(&tk->form, p, n);
+	if (stem) {
+		const sb_symbol *r = sb_stemmer_stem(tk->stemmer,
+		    (const sb_symbol *)tk->form.p, (int)tk->form.len);
+
+		if (r != NULL) {
+			size_t rl = (size_t)sb_stemmer_length(tk->stemmer);
+
+			sbuf_reset(&tk->form);
+			sbuf_add(&tk->form, r, rl);
+		}
+	}
+	return true;
+}
+
+static void
+write_passthrough(struct tokenize *tk, struct input *in, const struct cols *c)
+{
+	size_t i;
+
+	for (i = 0; i < in->row.n; i++) {
+		if (is_consumed(tk, c, i))
+			continue;
+		out_write(in->row.f[i], in->row.len[i]);
+		out_byte('\t');
+	}
+}
+
+static void
+write_joined(struct tokenize *tk, struct input *in, const struct cols *c)
+{
+	bool first = true;
+	size_t i;
+
+	for (i = 0; i < in->row.n; i++) {
+		if ((long)i == c->fold)
+			continue;
+		if (!first)
+			out_byte('\t');
+		first = false;
+		if (i == c->text)
+			out_escaped(tk->joined.p, tk->joined.len);
+		else
+			out_write(in->row.f[i], in->row.len[i]);
+	}
+	out_byte('\n');
+}
+
+static void
+tokenize_row(struct tokenize *tk, struct input *in, const struct cols *c)
+{
+	char *s = in->row.f[c->text];
+	size_t n = tsv_unescape(s, in->row.len[c->text], s), base = 0, i;
+	bool mapped = c->start >= 0;
+
+	if (mapped) {
+		base = parse_offset(in, (size_t)c->start);
+		tk->fm.n = 0;
+		if (c->fold >= 0 && fold_parse(&tk->fm, in->row.f[c->fold], in->row.len[c->fold]) != 0)
+			input_fail(in, "malformed fold column '%.*s'", (int)(in->row.len[c->fold] > 40 ? 40 :
+			    in->row.len[c->fold]), in->row.f[c->fold]);
+	}
+	tok_text(&tk->ab, s, n, &tk->toks);
+	sbuf_reset(&tk->joined);
+	for (i = 0; i < tk->toks.n; i++) {
+		const struct tok *t = &tk->toks.v[i];
+
+		if (!token_form(tk, s, t))
+			continue;
+		if (tk->join) {
+			if (tk->joined.len > 0)
+				sbuf_addc(&tk->joined, ' ');
+			sbuf_add(&tk->joined, tk->form.p, tk->form.len);
+			continue;
+		}
+		write_passthrough(tk, in, c);
+		out_u64(i + 1);
+		out_byte('\t');
+		out_u64(mapped ? base + fold_offset(&tk->fm, t->start) : t->start);
+		out_byte('\t');
+		out_u64(mapped ? base + fold_offset(&tk->fm, t->end) : t->end);
+		out_byte('\t');
+		out_str(tok_type_name(t->type));
+		out_byte('\t');
+		out_escaped(tk->form.p, tk->form.len);
+		out_byte('\n');
+	}
+	if (tk->join)
+		write_joined(tk, in, c);
+}
+
+static bool
+tokenize_file(struct tokenize *tk, const char *path)
+{
+	struct input in;
+	struct cols c;
+	bool cols_known = false;
+
+	if (input_open(&in, path, tk->noheader) != 0) {
+		warn("%s", path);
+		return false;
+	}
+	if (in.have_header && tk->header_done && tk->first.raw != NULL &&
+	    !tsv_header_is(&tk->first, in.h.raw, in.h.rawlen))
+		errx(2, "%s: header differs from the first input's", in.r.name);
+	if (in.have_header) {
+		find_cols(tk, &in, in.h.n, &c);
+		cols_known = true;
+		write_header(tk, &in, &c);
+	}
+	while (input_next(&in)) {
+		if (!cols_known) {
+			find_cols(tk, &in, in.row.n, &c);
+			cols_known = true;
+			tk->header_done = true;
+		}
+		tokenize_row(tk, &in, &c);
+	}
+	input_close(&in);
+	return true;
+}
+
+static struct strset *
+load_stopwords(const char *name)
+{
+	char *path = data_find(name, "stopwords-", ".txt");
+	struct strset *s = strset_new();
+
+	if (strset_load_words(s, path) != 0)
+		err(2, "%s", path);
+	free(path);
+	return s;
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum { OPT_LOWER = 256, OPT_NFKC, OPT_NOPUNCT, OPT_STOP, OPT_STEM, OPT_JOIN };
+	static const struct option longopts[] = {
+		{ "no-header", no_argument, NULL, 'N' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "field", required_argument, NULL, 'f' },
+		{ "lower", no_argument, NULL, OPT_LOWER },
+		{ "nfkc", no_argument, NULL, OPT_NFKC },
+		{ "no-punct", no_argument, NULL, OPT_NOPUNCT },
+		{ "stopwords", required_argument, NULL, OPT_STOP },
+		{ "stem", no_argument, NULL, OPT_STEM },
+		{ "join", no_argument, NULL, OPT_JOIN },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct tokenize tk = { 0 };
+	const char *output = NULL, *stopfile = NULL;
+	char *abpath;
+	bool ok = true;
+	int ch, i;
+
+	prog_init();
+	while ((ch = getopt_long(argc, argv, "No:f:hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'N':
+			tk.noheader = true;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'f':
+			tk.textcol = optarg;
+			break;
+		case OPT_LOWER:
+			tk.lower = true;
+			break;
+		case OPT_NFKC:
+			tk.nfkc = true;
+			break;
+		case OPT_NOPUNCT:
+			tk.nopunct = true;
+			break;
+		case OPT_STOP:
+			stopfile = optarg;
+			break;
+		case OPT_STEM:
+			tk.stem = true;
+			break;
+		case OPT_JOIN:
+			tk.join = true;
+			break;
+		case 'h':
+			usage(0);
+			break;
+		case 'V':
+			prog_version();
+		default:
+			usage(2);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	abbrev_init(&tk.ab);
+	abpath = data_find("abbrev-en.txt", NULL, NULL);
+	if (abbrev_load(&tk.ab, abpath) != 0)
+		err(2, "%s", abpath);
+	free(abpath);
+	if (stopfile != NULL)
+		tk.stop = load_stopwords(stopfile);
+	if (tk.stem && (tk.stemmer = sb_stemmer_new("english", "UTF_8")) == NULL)
+		errx(2, "cannot start the English stemmer");
+	out_open(output);
+	if (argc == 0) {
+		static char *dash[] = { "-", NULL };
+
+		argv = dash;
+		argc = 1;
+	}
+	for (i = 0; i < argc; i++)
+		ok &= tokenize_file(&tk, argv[i]);
+	out_close();
+	return ok ? 0 : 2;
+}
