@@ -3,6 +3,7 @@
  *
  *   gencorpus [-s SEED] [-v] -m MEGABYTES -d DIR   write DIR/NNNNNN.txt files
  *   gencorpus [-s SEED] [-v] -m MEGABYTES -t       write one TSV (doc, text)
+ *   gencorpus [-s SEED] [-v] -m MEGABYTES -c       write the articles concatenated
  *
  * MEGABYTES is decimal (1 MB = 1,000,000 bytes of article text) and may be
  * fractional.  Generation stops after the article that reaches the target.
@@ -10,7 +11,7 @@
  * The output depends only on the seed: the same seed gives byte-identical
  * articles on every platform (the generator uses integer arithmetic only),
  * and a smaller corpus is a prefix of a bigger one with the same seed.
- * The -d and -t forms produce the same articles.
+ * The -d, -t and -c forms produce the same articles.
  *
  * Words follow a Zipf distribution (exponent 1) over a vocabulary whose
  * size grows with the number of words drawn so far, V(n) = V0 + K n^0.55
@@ -1473,8 +1474,10 @@ static void usage(int code)
 {
 	fputs("usage: gencorpus [-s SEED] [-v] -m MEGABYTES -d DIR\n"
 	      "       gencorpus [-s SEED] [-v] -m MEGABYTES -t\n"
+	      "       gencorpus [-s SEED] [-v] -m MEGABYTES -c\n"
 	      "  -d DIR  write articles to DIR/NNNNNN.txt (DIR is created)\n"
 	      "  -t      write one TSV (doc, text) to standard output\n"
+	      "  -c      write the articles, concatenated, to standard output\n"
 	      "  -m MB   stop once this much article text is written (1 MB = 10^6 bytes)\n"
 	      "  -s SEED random seed (default 1); same seed, same corpus\n"
 	      "  -v      report articles, bytes and distinct-vocabulary size on stderr\n",
@@ -1487,7 +1490,7 @@ int main(int argc, char **argv)
 	const char *dir = NULL;
 	double mb = -1;
 	uint64_t seed = 1;
-	int tsv = 0, verbose = 0;
+	int tsv = 0, cat = 0, verbose = 0;
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -1496,6 +1499,8 @@ int main(int argc, char **argv)
 			usage(0);
 		} else if (!strcmp(a, "-t")) {
 			tsv = 1;
+		} else if (!strcmp(a, "-c")) {
+			cat = 1;
 		} else if (!strcmp(a, "-v")) {
 			verbose = 1;
 		} else if ((!strcmp(a, "-s") || !strcmp(a, "-m") || !strcmp(a, "-d")) && i + 1 < argc) {
@@ -1516,7 +1521,7 @@ int main(int argc, char **argv)
 			usage(2);
 		}
 	}
-	if (mb < 0 || (tsv == (dir != NULL)))
+	if (mb < 0 || tsv + cat + (dir != NULL) != 1)
 		usage(2);
 
 	if (dir && mkdir(dir, 0777) != 0 && errno != EEXIST) {
@@ -1555,6 +1560,8 @@ int main(int argc, char **argv)
 			printf("%06lu\t", ndoc);
 			tsv_escape(stdout, art.p, art.n);
 			putchar('\n');
+		} else if (cat) {
+			fwrite(art.p, 1, art.n, stdout);
 		} else {
 			sprintf(path, "%s/%06lu.txt", dir, ndoc);
 			FILE *f = fopen(path, "wb");

@@ -348,7 +348,8 @@ tok_clitic_len(const struct tok_ctx *c, size_t b, size_t e)
 			if (ap < b + a || tok_apos(s + ap - a, a) != a)
 				continue;
 			if (tok_is_clitic(s + ap, k) && ap - a > b &&
-			    tok_is_ascii_alpha(s[ap - a - 1]))
+			    (tok_is_ascii_alpha(s[ap - a - 1]) || s[ap - a - 1] == '.' ||
+			    (unsigned char)s[ap - a - 1] >= 0x80))
 				return e - (ap - a);
 			if (k == 1 && (s[ap] == 't' || s[ap] == 'T') && ap - a >= b + 2 &&
 			    (s[ap - a - 1] == 'n' || s[ap - a - 1] == 'N'))

@@ -1,0 +1,103 @@
+#!/usr/bin/env bats
+# Behaviour every program shares: --help, --version, usage errors, write
+# errors, quiet exit on a closed pipe, missing files, the dispatcher.
+
+programs="tabloid-split tabloid-tokenize"
+
+setup() {
+	cd "$BATS_TEST_TMPDIR"
+	printf 'doc\ttext\nd\tHello world.\n' >in.tsv
+}
+
+@test "--help prints usage on stdout and exits 0" {
+	for p in $programs; do
+		run "$p" --help
+		[ "$status" -eq 0 ]
+		[[ "${lines[0]}" == "usage: $p"* ]]
+	done
+}
+
+@test "--version names the program and the package" {
+	for p in $programs; do
+		run "$p" --version
+		[ "$status" -eq 0 ]
+		[[ "$output" == "$p (tabloid) "[0-9]* ]]
+	done
+}
+
+@test "an unknown option is a usage error with status 2 on stderr" {
+	for p in $programs; do
+		run bash -c "$p --no-such-option </dev/null 2>err >out"
+		[ "$status" -eq 2 ]
+		[ ! -s out ]
+		grep -q "usage: $p" err
+	done
+}
+
+@test "output to /dev/full fails with a write error and status 2" {
+	for p in $programs; do
+		run bash -c "$p in.tsv >/dev/full 2>err"
+		[ "$status" -eq 2 ]
+		grep -q "write error" err
+	done
+}
+
+@test "a closed pipe ends the program quietly" {
+	yes 'doc	text' | head -n 1 >big.tsv
+	for i in $(seq 1 20000); do echo "d$i	Some words here. And more words."; done >>big.tsv
+	run bash -c "tabloid-split --tsv big.tsv 2>err | head -n 1 >/dev/null; cat err"
+	[ -z "$output" ]
+	run bash -c "tabloid-tokenize big.tsv 2>err | head -n 1 >/dev/null; cat err"
+	[ -z "$output" ]
+}
+
+@test "a missing file is reported, the other files are processed, status 2" {
+	printf 'One. Two.\n' >a.txt
+	run bash -c "tabloid-split a.txt no-such.txt a.txt 2>err >out"
+	[ "$status" -eq 2 ]
+	grep -q "tabloid-split: no-such.txt: No such file or directory" err
+	[ "$(grep -c '^a	' out)" -eq 4 ]
+	run bash -c "tabloid-tokenize in.tsv no-such.tsv in.tsv 2>err >out"
+	[ "$status" -eq 2 ]
+	grep -q "tabloid-tokenize: no-such.tsv: No such file or directory" err
+	[ "$(grep -c 'Hello' out)" -eq 2 ]
+}
+
+@test "-o writes the output file atomically and leaves no temporary file" {
+	run tabloid-split -o out.tsv --tsv in.tsv
+	[ "$status" -eq 0 ]
+	[ "$(sed -n 2p out.tsv)" = "d	1	1	0	12		Hello world." ]
+	run tabloid-tokenize -o tok.tsv out.tsv
+	[ "$status" -eq 0 ]
+	[ "$(wc -l <tok.tsv)" -eq 4 ]
+	[ "$(ls -A | grep -c '^\.tabloid')" -eq 0 ]
+}
+
+@test "-o leaves an existing file untouched when the input is malformed" {
+	echo old >out.tsv
+	printf 'doc\ttext\nonly-one-field\n' >bad.tsv
+	run tabloid-tokenize -o out.tsv bad.tsv
+	[ "$status" -eq 2 ]
+	[ "$(cat out.tsv)" = old ]
+	[ "$(ls -A | grep -c '^\.tabloid')" -eq 0 ]
+}
+
+@test "the dispatcher runs the programs and lists them" {
+	run tabloid split --tsv in.tsv
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "d	1	1	0	12		Hello world." ]
+	run tabloid
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"split"*"tokenize"* ]]
+	run tabloid no-such-command
+	[ "$status" -eq 2 ]
+	run tabloid --version
+	[[ "$output" == "tabloid (tabloid) "* ]]
+}
+
+@test "the report helper summarises the samples" {
+	run tabloid-report -n 3 "$TABLOID_SRCDIR"/samples/*.txt
+	[ "$status" -eq 0 ]
+	[[ "${lines[0]}" == "5 documents, "*" sentences, "*" words" ]]
+	[[ "${lines[2]}" == *huawei* ]]
+}
