@@ -220,12 +220,23 @@ static uint32_t zdraw(const Zipf *z)
 	return (uint32_t)r;
 }
 
-/* Heaps' law: v0 + k * n^0.55 */
-#define HEAPS_BETA ((uint64_t)(0.55 * (1 << 24)))
+/* Heaps' law: v0 + k * n^beta, beta = HEAPS_BETA / 1000 */
+#ifndef HEAPS_BETA
+#define HEAPS_BETA 550
+#endif
+#ifndef HEAPS_K
+#define HEAPS_K 9
+#endif
+#ifndef SUFFIX_PCT
+#define SUFFIX_PCT 21
+#endif
+#ifndef COMPOUND_HEAD
+#define COMPOUND_HEAD 3000
+#endif
 
 static uint32_t heaps(uint64_t n, uint32_t v0, uint32_t k)
 {
-	uint64_t p = fexp2((uint32_t)((HEAPS_BETA * flog2(n + 1)) >> 24));
+	uint64_t p = fexp2((uint32_t)((uint64_t)HEAPS_BETA * flog2(n + 1) / 1000));
 	uint64_t v = v0 + k * p;
 	return v > 0x7fffffff ? 0x7fffffff : (uint32_t)v;
 }
@@ -603,7 +614,7 @@ static struct {
 
 static void grow_vocab(void)
 {
-	zset(&zword, heaps(ndraw, vocab.n + 1500, 9));
+	zset(&zword, heaps(ndraw, vocab.n + 1500, HEAPS_K));
 	zsetq(&zsur, heaps(ndraw, sur.n + 100, 1), 3);
 	zset(&zcoin, heaps(ndraw, 300, 1));
 }
@@ -632,7 +643,7 @@ static void lword(Buf *b)
 		return;
 	}
 	pseudo(b, r - vocab.n - 1, 0, 0);
-	uint32_t k = rnd(100);
+	uint32_t k = rnd(100 * 21 / SUFFIX_PCT);
 	if (k < 10)
 		bputc(b, 's');
 	else if (k < 14)
@@ -1536,7 +1547,7 @@ int main(int argc, char **argv)
 	list_init(&datecity, datecity_src, '|');
 	list_init(&org, org_src, '|');
 	list_init(&compound, compound_src, '|');
-	zset(&zsmall, 3000);
+	zset(&zsmall, COMPOUND_HEAD);
 
 	rng_state = mix64(seed ^ 0x7461626c6f6964ULL); /* "tabloid" */
 

@@ -32,6 +32,7 @@ struct tokenize {
 	struct sbuf form;		/* the token as written out */
 	struct sbuf key;		/* case-folded token for stop words */
 	struct sbuf joined;		/* --join text */
+	struct sbuf prefix;		/* pass-through fields of the row */
 };
 
 /* Columns of the current file. */
@@ -182,15 +183,16 @@ token_form(struct tokenize *tk, const char *s, const struct tok *t)
 }
 
 static void
-write_passthrough(struct tokenize *tk, struct input *in, const struct cols *c)
+set_prefix(struct tokenize *tk, struct input *in, const struct cols *c)
 {
 	size_t i;
 
+	sbuf_reset(&tk->prefix);
 	for (i = 0; i < in->row.n; i++) {
 		if (is_consumed(tk, c, i))
 			continue;
-		out_write(in->row.f[i], in->row.len[i]);
-		out_byte('\t');
+		sbuf_add(&tk->prefix, in->row.f[i], in->row.len[i]);
+		sbuf_addc(&tk->prefix, '\t');
 	}
 }
 
@@ -230,6 +232,8 @@ tokenize_row(struct tokenize *tk, struct input *in, const struct cols *c)
 	}
 	tok_text(&tk->ab, s, n, &tk->toks);
 	sbuf_reset(&tk->joined);
+	if (!tk->join)
+		set_prefix(tk, in, c);
 	for (i = 0; i < tk->toks.n; i++) {
 		const struct tok *t = &tk->toks.v[i];
 
@@ -241,7 +245,7 @@ tokenize_row(struct tokenize *tk, struct input *in, const struct cols *c)
 			sbuf_add(&tk->joined, tk->form.p, tk->form.len);
 			continue;
 		}
-		write_passthrough(tk, in, c);
+		out_write(tk->prefix.p, tk->prefix.len);
 		out_u64(i + 1);
 		out_byte('\t');
 		out_u64(mapped ? base + fold_offset(&tk->fm, t->start) : t->start);

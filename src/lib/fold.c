@@ -36,10 +36,14 @@ fold_text(struct sbuf *text, struct sbuf *folds, const char *s, size_t n)
 
 	sbuf_grow(text, n);
 	while (s < end) {
-		size_t w = fold_space_len(s, (size_t)(end - s));
+		size_t w;
 		const char *q;
 
-		if (w == 0) {
+		while (s < end && (unsigned char)*s > ' ' && (unsigned char)*s < 0xC2)
+			text->p[text->len++] = *s++;
+		if (s == end)
+			break;
+		if ((w = fold_space_len(s, (size_t)(end - s))) == 0) {
 			text->p[text->len++] = *s++;
 			continue;
 		}

@@ -13,20 +13,47 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The output buffer; use the functions below, not these fields. */
+#define OUT_BUFSIZE (64 * 1024)
+extern char out_buf[OUT_BUFSIZE];
+extern size_t out_len;
+
 /* Start output to path, or to standard output when path is NULL or "-". */
 void out_open(const char *path);
+/* Write out what is buffered. */
+void out_flush(void);
+/* Append n bytes (large or overflowing writes). */
+void out_write_slow(const void *p, size_t n);
+
 /* Append n bytes. */
-void out_write(const void *p, size_t n);
+static inline void
+out_write(const void *p, size_t n)
+{
+	if (n <= 16 && out_len + 16 <= OUT_BUFSIZE) {
+		const char *s = p;
+		size_t i;
+
+		for (i = 0; i < n; i++)
+			out_buf[out_len + i] = s[i];
+		out_len += n;
+	} else
+		out_write_slow(p, n);
+}
+
 /* Append one byte. */
-void out_byte(int c);
+static inline void
+out_byte(int c)
+{
+	if (out_len == OUT_BUFSIZE)
+		out_flush();
+	out_buf[out_len++] = (char)c;
+}
 /* Append a NUL-terminated string. */
 void out_str(const char *s);
 /* Append an unsigned decimal number. */
 void out_u64(uint64_t v);
 /* Append bytes escaped for a TSV field (TAB, LF, CR and backslash). */
 void out_escaped(const void *p, size_t n);
-/* Write out what is buffered. */
-void out_flush(void);
 /* Flush, close and (for -o) rename into place; exits 2 on any error. */
 void out_close(void);
 

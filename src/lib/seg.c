@@ -26,6 +26,9 @@ struct seg_word {
 	unsigned flags;	/* SEG_SEEN_LOWER, SEG_UPPER_MID */
 };
 
+/* Word tables up to this many slots are kept for the next document. */
+#define SEG_KEEP_WORDS 65536
+
 #define SEG_SEEN_LOWER 1u
 #define SEG_UPPER_MID 2u
 
@@ -276,24 +279,54 @@ seg_same_word(const char *a, const char *b, size_t n)
 	return true;
 }
 
+static void
+seg_words_grow(struct seg_doc *d)
+{
+	struct seg_word *old = d->words;
+	size_t oldcap = d->wcap, i, j;
+
+	d->wcap = oldcap ? oldcap * 2 : 1024;
+	d->words = xcalloc(d->wcap, sizeof *d->words);
+	d->wused = 0;
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].len == 0)
+			continue;
+		for (j = old[i].hash & (d->wcap - 1); d->words[j].len != 0;
+		    j = (j + 1) & (d->wcap - 1))
+			;
+		d->words[j] = old[i];
+		d->wused++;
+	}
+	free(old);
+}
+
 static struct seg_word *
 seg_word_slot(struct seg_doc *d, const char *w, size_t n)
 {
 	uint32_t h = seg_hash(w, n);
-	size_t i = h & (d->wcap - 1);
+	size_t i;
 
-	for (;; i = (i + 1) & (d->wcap - 1)) {
+	if ((d->wused + 1) * 2 > d->wcap)
+		seg_words_grow(d);
+	for (i = h & (d->wcap - 1);; i = (i + 1) & (d->wcap - 1)) {
 		struct seg_word *e = &d->words[i];
 
 		if (e->len == 0) {
 			e->off = (size_t)(w - d->s);
 			e->len = n;
 			e->hash = h;
+			d->wused++;
 			return e;
 		}
 		if (e->hash == h && e->len == n && seg_same_word(d->s + e->off, w, n))
 			return e;
 	}
+}
+
+static inline bool
+seg_ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
 static size_t
@@ -302,7 +335,15 @@ seg_word_end(const char *s, size_t i, size_t n)
 	size_t len;
 
 	while (i < n) {
-		int32_t c = seg_cp_at(s, i, n, &len);
+		int32_t c;
+
+		if ((unsigned char)s[i] < 0x80) {
+			if (!seg_ascii_alnum((unsigned char)s[i]) && s[i] != '-')
+				break;
+			i++;
+			continue;
+		}
+		c = seg_cp_at(s, i, n, &len);
 
 		if (!utf8_is_alnum(c) && c != '-')
 			break;
@@ -328,19 +369,20 @@ seg_all_caps(const char *w, size_t n)
 static void
 seg_build_words(struct seg_doc *d)
 {
-	size_t i = 0, len, count = 16;
+	size_t i = 0, len;
 	bool initial = true;
 
-	for (i = 0; i < d->n; i++)
-		count += seg_space_at(d->s, i, d->n) > 0;
-	d->wcap = 64;
-	while (d->wcap < count * 2)
-		d->wcap *= 2;
-	d->words = xcalloc(d->wcap, sizeof *d->words);
-	i = 0;
 	while (i < d->n) {
-		int32_t c = seg_cp_at(d->s, i, d->n, &len);
+		unsigned char b = (unsigned char)d->s[i];
+		int32_t c;
 
+		if (b < 0x80 && !seg_ascii_alnum(b)) {
+			if (b == '.' || b == '!' || b == '?' || b == ':' || b == '\n')
+				initial = true;
+			i++;
+			continue;
+		}
+		c = seg_cp_at(d->s, i, d->n, &len);
 		if (utf8_is_letter(c)) {
 			size_t e = seg_word_end(d->s, i, d->n);
 
@@ -380,7 +422,8 @@ seg_opener_word(struct seg_doc *d, const char *w, size_t n)
 	if (seg_all_caps(w, n))
 		return -1;
 	for (i = 0; i < sizeof seg_starters / sizeof *seg_starters; i++)
-		if (strlen(seg_starters[i]) == n && memcmp(seg_starters[i], w, n) == 0)
+		if (seg_starters[i][0] == w[0] && strlen(seg_starters[i]) == n &&
+		    memcmp(seg_starters[i], w, n) == 0)
 			return 1;
 	if (!d->ortho_ready)
 		seg_build_words(d);
@@ -443,8 +486,16 @@ seg_detect_case(struct seg_doc *d)
 void
 seg_doc_init(struct seg_doc *d, const struct abbrev *ab, const char *s, size_t n)
 {
-	free(d->words);
+	struct seg_word *words = d->words;
+	size_t wcap = d->wcap;
+
 	memset(d, 0, sizeof *d);
+	if (wcap > 0 && wcap <= SEG_KEEP_WORDS) {
+		memset(words, 0, wcap * sizeof *words);
+		d->words = words;
+		d->wcap = wcap;
+	} else
+		free(words);
 	d->ab = ab;
 	d->s = s;
 	d->n = n;
@@ -665,12 +716,19 @@ seg_skip(const char *s, size_t i, size_t end, bool (*is)(int32_t))
 void
 seg_sentences(struct seg_doc *d, struct seg_span p, struct seg_spans *out)
 {
+	const unsigned char *u = (const unsigned char *)d->s;
 	size_t i = p.start, start = p.start, len;
 
 	while (i < p.end) {
-		int32_t c = seg_cp_at(d->s, i, p.end, &len);
+		int32_t c;
 		size_t t1, c1, next;
 
+		while (i < p.end && u[i] != '.' && u[i] != '!' && u[i] != '?' &&
+		    (u[i] < 0xE2 || u[i] > 0xEF))
+			i++;
+		if (i >= p.end)
+			break;
+		c = seg_cp_at(d->s, i, p.end, &len);
 		if (!seg_is_terminal(c)) {
 			i += len;
 			continue;

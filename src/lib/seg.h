@@ -35,6 +35,7 @@ struct seg_doc {
 	bool ortho_ready;		/* words table built */
 	struct seg_word *words;		/* open-addressing table of words */
 	size_t wcap;			/* table slots (a power of two) */
+	size_t wused;			/* slots in use */
 };
 
 /* Prepare d for document s[0..n); d may be reused for many documents. */

@@ -630,7 +630,7 @@ tok_bad_len(const struct tok_ctx *c, size_t i, bool *bad)
 	return len;
 }
 
-static bool
+static inline bool
 tok_space(const struct tok_ctx *c, size_t i, size_t *len)
 {
 	unsigned char ch = (unsigned char)c->s[i];
@@ -641,6 +641,25 @@ tok_space(const struct tok_ctx *c, size_t i, size_t *len)
 		return ch == ' ' || (ch >= '\t' && ch <= '\r');
 	*len = utf8_decode(c->s + i, c->n - i, &cp);
 	return utf8_is_space(cp);
+}
+
+/* End of the chunk that starts at i: the next space or non-text byte. */
+static size_t
+tok_chunk_end(const struct tok_ctx *c, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)c->s;
+	size_t len;
+	bool bad;
+
+	for (;;) {
+		while (i < c->n && s[i] > ' ' && s[i] < 0x7F)
+			i++;
+		if (i >= c->n || s[i] < 0x80)
+			return i;
+		if (tok_space(c, i, &len) || (tok_bad_len(c, i, &bad), bad))
+			return i;
+		i += len;
+	}
 }
 
 void
@@ -667,9 +686,7 @@ tok_text(const struct abbrev *ab, const char *s, size_t n, struct tok_list *out)
 			continue;
 		}
 		b = i;
-		while (i < n && !tok_space(&c, i, &len) && (tok_bad_len(&c, i, &bad), !bad))
-			i += len;
-		e = i;
+		i = e = tok_chunk_end(&c, i);
 		{
 			size_t j = e;
 
