@@ -55,6 +55,44 @@ static const char *const seg_starters[] = {
 	"While", "Who", "Why", "With", "Yet", "You", "Your",
 };
 
+/*
+ * In lower-cased copy only pronouns, determiners and sentence adverbs are
+ * taken as openers after an abbreviation: prepositions ("dept. on
+ * tuesday") too often continue the sentence.
+ */
+static const char *const seg_lower_starters[] = {
+	"a", "an", "but", "he", "her", "his", "however", "i", "it", "its",
+	"meanwhile", "our", "she", "that", "the", "their", "there", "these",
+	"they", "this", "those", "we", "you",
+};
+
+/* Verbs of saying: "?” he asked" and "hoped!” Okoye said" go on. */
+static const char *const seg_said[] = {
+	"according", "added", "adds", "argued", "asked", "asks", "claimed",
+	"continued", "cried", "declared", "exclaimed", "explained", "insisted",
+	"joked", "laughed", "noted", "quipped", "recalled", "replied",
+	"replies", "said", "say", "says", "shouted", "stated", "states",
+	"told", "tweeted", "warned", "wondered", "wrote", "writes",
+};
+
+/*
+ * True when w[0..n) is in list, comparing its first letter without
+ * regard to ASCII case (lower-cased copy writes "the" for "The").
+ */
+static bool
+seg_in_list(const char *const *list, size_t len, const char *w, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return false;
+	for (i = 0; i < len; i++)
+		if ((list[i][0] | 0x20) == (w[0] | 0x20) && strlen(list[i]) == n &&
+		    memcmp(list[i] + 1, w + 1, n - 1) == 0)
+			return true;
+	return false;
+}
+
 static void
 seg_push(struct seg_spans *out, size_t start, size_t end)
 {
@@ -417,14 +455,11 @@ static int
 seg_opener_word(struct seg_doc *d, const char *w, size_t n)
 {
 	struct seg_word *e;
-	size_t i;
 
 	if (seg_all_caps(w, n))
 		return -1;
-	for (i = 0; i < sizeof seg_starters / sizeof *seg_starters; i++)
-		if (seg_starters[i][0] == w[0] && strlen(seg_starters[i]) == n &&
-		    memcmp(seg_starters[i], w, n) == 0)
-			return 1;
+	if (seg_in_list(seg_starters, sizeof seg_starters / sizeof *seg_starters, w, n))
+		return 1;
 	if (!d->ortho_ready)
 		seg_build_words(d);
 	e = seg_word_slot(d, w, n);
@@ -584,24 +619,62 @@ seg_all_digits(const char *w, size_t n)
 	return n > 0;
 }
 
+enum seg_amb {
+	SEG_AMB_SHAPE,	/* U.S., E.F., L.: ends only before a sentence opener */
+	SEG_AMB_PLAIN	/* Inc., etc., an ellipsis: also before "Word lower" */
+};
+
+static bool
+seg_is_starter(const struct seg_after *a, const char *s)
+{
+	if (a->kind == SEG_NEXT_LOWER)
+		return seg_in_list(seg_lower_starters,
+		    sizeof seg_lower_starters / sizeof *seg_lower_starters,
+		    s + a->word, a->wend - a->word);
+	return seg_in_list(seg_starters, sizeof seg_starters / sizeof *seg_starters,
+	    s + a->word, a->wend - a->word);
+}
+
 /*
- * Decide an ambiguous stop before a capitalised word.  With loose, a word
- * the document says nothing about ends the sentence unless another
- * capitalised word follows it (a name or title: "Inc. Chief Executive").
+ * Decide an ambiguous stop.  Before a capitalised word, a sentence opener
+ * ("The", "He") ends the sentence; with SEG_AMB_PLAIN so does a word that
+ * is followed by a lower-case word ("Inc. Kestrel said", but not "Inc.
+ * Chief Executive") or that the document otherwise writes in lower case.
+ * In lower-cased copy a lower-case sentence opener ends it too.
  */
 static bool
-seg_ambiguous_ends(struct seg_doc *d, const struct seg_after *a, bool loose)
+seg_ambiguous_ends(struct seg_doc *d, const struct seg_after *a, enum seg_amb how)
 {
 	struct seg_after b;
 	int v;
 
+	if (a->kind == SEG_NEXT_LOWER)
+		return d->lower && seg_is_starter(a, d->s);
 	if (a->kind != SEG_NEXT_UPPER)
 		return false;
-	v = seg_opener_word(d, d->s + a->word, a->wend - a->word);
-	if (v != 0 || !loose)
-		return v > 0;
+	if (seg_is_starter(a, d->s))
+		return true;
+	if (how == SEG_AMB_SHAPE)
+		return false;
 	seg_look_ahead(d->s, a->wend, d->n, &b);
-	return b.kind == SEG_NEXT_LOWER || b.kind == SEG_NEXT_DIGIT;
+	if (b.kind == SEG_NEXT_LOWER || b.kind == SEG_NEXT_DIGIT)
+		return true;
+	v = seg_opener_word(d, d->s + a->word, a->wend - a->word);
+	return v > 0 && b.kind != SEG_NEXT_UPPER;
+}
+
+/* True when the word after a is a verb of saying, or the one after it is. */
+static bool
+seg_said_follows(const struct seg_doc *d, const struct seg_after *a)
+{
+	struct seg_after b;
+	size_t n = sizeof seg_said / sizeof *seg_said;
+
+	if (seg_in_list(seg_said, n, d->s + a->word, a->wend - a->word))
+		return true;
+	seg_look_ahead(d->s, a->wend, d->n, &b);
+	return a->wend - a->word > 0 && !a->opened &&
+	    seg_in_list(seg_said, n, d->s + b.word, b.wend - b.word);
 }
 
 /* Decide a full stop followed by whitespace. */
@@ -623,10 +696,10 @@ seg_period_ends(struct seg_doc *d, struct seg_span p, size_t dot,
 		    a->kind != SEG_NEXT_LOWER;
 	if (c == ABBREV_NUMBER && a->kind == SEG_NEXT_DIGIT)
 		return false;
-	if (c == ABBREV_PLAIN)
-		return seg_ambiguous_ends(d, a, true);
-	if (abbrev_is_acronym(w, wn) || (wn == 1 && utf8_is_upper((unsigned char)w[0])))
-		return seg_ambiguous_ends(d, a, false);
+	if ((abbrev_is_acronym(w, wn) || wn == 1) && w[0] >= 'A' && w[0] <= 'Z')
+		return seg_ambiguous_ends(d, a, SEG_AMB_SHAPE);
+	if (c == ABBREV_PLAIN || abbrev_is_acronym(w, wn))
+		return seg_ambiguous_ends(d, a, SEG_AMB_PLAIN);
 	if (wb == p.start && wn <= 2 && seg_all_digits(w, wn))
 		return false;
 	if (a->kind == SEG_NEXT_LOWER)
@@ -641,12 +714,15 @@ seg_glued_ends(struct seg_doc *d, struct seg_span p, size_t dot, size_t next)
 	size_t wb = seg_word_before(d, p.start, dot), len, i;
 	int32_t c1, c2;
 
-	if (dot - wb < 2)
+	char last = d->s[dot - 1];
+
+	if (dot - wb < 2 && !(last >= '0' && last <= '9'))
 		return false;
 	for (i = wb; i < dot; i++)
-		if (!((d->s[i] | 0x20) >= 'a' && (d->s[i] | 0x20) <= 'z'))
+		if (d->s[i] == '.' || d->s[i] == '@' || d->s[i] == '/')
 			return false;
-	if (!(d->s[dot - 1] >= 'a' && d->s[dot - 1] <= 'z'))
+	if (!((last >= 'a' && last <= 'z') || (last >= '0' && last <= '9') || last == '%' ||
+	    last == ')'))
 		return false;
 	if (abbrev_class(d->ab, d->s + wb, dot - wb, true) != ABBREV_NONE)
 		return false;
@@ -654,6 +730,8 @@ seg_glued_ends(struct seg_doc *d, struct seg_span p, size_t dot, size_t next)
 	if (!utf8_is_upper(c1) || next + len >= p.end)
 		return false;
 	c2 = seg_cp_at(d->s, next + len, p.end, &len);
+	if (c1 == 'A' || c1 == 'I')
+		return utf8_is_lower(c2) || c2 == ' ';
 	return utf8_is_lower(c2);
 }
 
@@ -693,9 +771,11 @@ seg_decide(struct seg_doc *d, struct seg_span p, size_t t0, size_t t1, size_t c1
 	if (a.kind == SEG_NEXT_END)
 		return false;
 	if (ellipsis)
-		return seg_ambiguous_ends(d, &a, true) ||
+		return (a.kind != SEG_NEXT_LOWER && seg_ambiguous_ends(d, &a, SEG_AMB_PLAIN)) ||
 		    (c1 > t1 && a.kind == SEG_NEXT_UPPER);
 	if (strong || t1 - t0 > 1 || d->s[t0] != '.') {
+		if ((c1 > t1 || d->lower) && seg_said_follows(d, &a))
+			return false;
 		if (a.kind == SEG_NEXT_LOWER)
 			return d->lower && c1 == t1;
 		return true;
