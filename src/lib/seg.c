@@ -657,7 +657,7 @@ seg_ambiguous_ends(struct seg_doc *d, const struct seg_after *a, enum seg_amb ho
 	if (how == SEG_AMB_SHAPE)
 		return false;
 	seg_look_ahead(d->s, a->wend, d->n, &b);
-	if (b.kind == SEG_NEXT_LOWER || b.kind == SEG_NEXT_DIGIT)
+	if (b.kind == SEG_NEXT_LOWER || b.kind == SEG_NEXT_DIGIT || b.kind == SEG_NEXT_END)
 		return true;
 	v = seg_opener_word(d, d->s + a->word, a->wend - a->word);
 	return v > 0 && b.kind != SEG_NEXT_UPPER;
