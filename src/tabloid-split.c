@@ -299,8 +299,8 @@ csv_record(void *arg, const struct csvread_record *rec)
 		sp->csv_text = rec->n - 1;
 	}
 	if (rec->n != sp->csv_nf || rec->n < 2)
-		errx(2, "%s: record %llu: expected %zu fields, found %zu", sp->csv_name,
-		    (unsigned long long)rec->recno, sp->csv_nf, rec->n);
+		errx(2, "%s: line %llu: expected %zu fields, found %zu", sp->csv_name,
+		    (unsigned long long)rec->line, sp->csv_nf, rec->n);
 	sbuf_reset(&sp->pass);
 	for (i = 0; i < rec->n; i++) {
 		if (i == sp->csv_doc || i == sp->csv_text)
@@ -433,7 +433,6 @@ main(int argc, char *argv[])
 			ok &= split_file(&sp, argv[i], id);
 	}
 	write_header(&sp);
-	out_close();
 	free(extra);
-	return ok ? 0 : 2;
+	out_exit(ok ? 0 : 2);
 }

@@ -388,6 +388,5 @@ main(int argc, char *argv[])
 	}
 	for (i = 0; i < argc; i++)
 		ok &= tokenize_file(&tk, argv[i]);
-	out_close();
-	return ok ? 0 : 2;
+	out_exit(ok ? 0 : 2);
 }

@@ -32,6 +32,9 @@ csvread_field(void *data, size_t len, void *st)
 	sbuf_reset(&s->rec.f[s->rec.n]);
 	sbuf_add(&s->rec.f[s->rec.n], data, len);
 	s->rec.n++;
+	for (const char *p = data; len > 0 && (p = memchr(p, '\n', len)) != NULL;
+	    len = s->rec.f[s->rec.n - 1].len - (size_t)(++p - (const char *)data))
+		s->rec.lines++;
 }
 
 static void
@@ -42,6 +45,8 @@ csvread_end(int c, void *st)
 	(void)c;
 	s->rec.recno++;
 	s->fn(s->arg, &s->rec);
+	s->rec.line += 1 + s->rec.lines;
+	s->rec.lines = 0;
 	s->rec.n = 0;
 }
 
@@ -49,7 +54,7 @@ int
 csvread_file(const char *path,
     void (*fn)(void *arg, const struct csvread_record *rec), void *arg)
 {
-	struct csvread_state s = { { NULL, 0, 0 }, 0, fn, arg };
+	struct csvread_state s = { { NULL, 0, 0, 1, 0 }, 0, fn, arg };
 	struct csv_parser p;
 	char buf[64 * 1024];
 	const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
@@ -68,12 +73,12 @@ csvread_file(const char *path,
 			err(2, "%s", name);
 		}
 		if (csv_parse(&p, buf, (size_t)n, csvread_field, csvread_end, &s) != (size_t)n)
-			errx(2, "%s: record %llu: malformed CSV: %s", name,
-			    (unsigned long long)s.rec.recno + 1, csv_strerror(csv_error(&p)));
+			errx(2, "%s: line %llu: malformed CSV: %s", name,
+			    (unsigned long long)s.rec.line, csv_strerror(csv_error(&p)));
 	}
 	if (csv_fini(&p, csvread_field, csvread_end, &s) != 0)
-		errx(2, "%s: record %llu: malformed CSV: %s", name,
-		    (unsigned long long)s.rec.recno + 1, csv_strerror(csv_error(&p)));
+		errx(2, "%s: line %llu: malformed CSV: %s", name,
+		    (unsigned long long)s.rec.line, csv_strerror(csv_error(&p)));
 	csv_free(&p);
 	if (fd != STDIN_FILENO)
 		close(fd);

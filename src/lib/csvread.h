@@ -17,6 +17,8 @@ struct csvread_record {
 	struct sbuf *f;		/* the fields */
 	size_t n;		/* fields in this record */
 	uint64_t recno;		/* record number, from 1 (the header) */
+	uint64_t line;		/* line on which the record starts */
+	uint64_t lines;		/* line breaks inside its fields */
 };
 
 /*

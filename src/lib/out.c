@@ -174,3 +174,11 @@ out_close(void)
 	free(out_tmp);
 	out_tmp = NULL;
 }
+
+void
+out_exit(int status)
+{
+	if (status == 0 || out_tmp == NULL)
+		out_close();
+	exit(status);
+}

@@ -56,5 +56,11 @@ void out_u64(uint64_t v);
 void out_escaped(const void *p, size_t n);
 /* Flush, close and (for -o) rename into place; exits 2 on any error. */
 void out_close(void);
+/*
+ * End the program with status: 0 closes the output as out_close() does;
+ * any other status flushes standard output but leaves a -o target as it
+ * was, so that a failed run never replaces a good file.
+ */
+void out_exit(int status) __attribute__((noreturn));
 
 #endif

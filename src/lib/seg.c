@@ -66,6 +66,13 @@ static const char *const seg_lower_starters[] = {
 	"they", "this", "those", "we", "you",
 };
 
+/* Days and months: names that follow "5 p.m." or "Sept." mid-sentence. */
+static const char *const seg_calendar[] = {
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	"Sunday", "January", "February", "March", "April", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
 /* Verbs of saying: "?” he asked" and "hoped!” Okoye said" go on. */
 static const char *const seg_said[] = {
 	"according", "added", "adds", "argued", "asked", "asks", "claimed",
@@ -456,7 +463,8 @@ seg_opener_word(struct seg_doc *d, const char *w, size_t n)
 {
 	struct seg_word *e;
 
-	if (seg_all_caps(w, n))
+	if (seg_all_caps(w, n) ||
+	    seg_in_list(seg_calendar, sizeof seg_calendar / sizeof *seg_calendar, w, n))
 		return -1;
 	if (seg_in_list(seg_starters, sizeof seg_starters / sizeof *seg_starters, w, n))
 		return 1;
@@ -656,10 +664,13 @@ seg_ambiguous_ends(struct seg_doc *d, const struct seg_after *a, enum seg_amb ho
 		return true;
 	if (how == SEG_AMB_SHAPE)
 		return false;
+	v = seg_opener_word(d, d->s + a->word, a->wend - a->word);
+	if (v < 0 && seg_in_list(seg_calendar, sizeof seg_calendar / sizeof *seg_calendar,
+	    d->s + a->word, a->wend - a->word))
+		return false;
 	seg_look_ahead(d->s, a->wend, d->n, &b);
 	if (b.kind == SEG_NEXT_LOWER || b.kind == SEG_NEXT_DIGIT || b.kind == SEG_NEXT_END)
 		return true;
-	v = seg_opener_word(d, d->s + a->word, a->wend - a->word);
 	return v > 0 && b.kind != SEG_NEXT_UPPER;
 }
 

@@ -104,18 +104,21 @@ tok_is_ascii_digit(int ch)
 static enum tok_type
 tok_classify(const struct tok_ctx *c, size_t b, size_t e)
 {
-	bool alnum = false, punct = false;
+	bool alnum = false, punct = false, digits = true;
 	size_t len;
 
 	while (b < e) {
 		int32_t cp = tok_cp(c, b, e, &len);
 
+		digits &= utf8_is_digit(cp);
 		if (utf8_is_alnum(cp))
 			alnum = true;
 		else if (utf8_is_punct(cp))
 			punct = true;
 		b += len;
 	}
+	if (digits)
+		return TOK_NUMBER;
 	return alnum ? TOK_WORD : punct ? TOK_PUNCT : TOK_SYMBOL;
 }
 
@@ -600,7 +603,7 @@ done:
 		size_t st = sfx[--nsfx];
 		size_t en = nsfx > 0 ? sfx[nsfx - 1] : mark;
 
-		if (tok_apos(c->s + st, en - st) > 0 && en - st > 1)
+		if (tok_apos(c->s + st, en - st) > 0 && en - st > tok_apos(c->s + st, en - st))
 			tok_emit(c, st, en, TOK_WORD);
 		else if (c->s[st] == 'n' || c->s[st] == 'N')
 			tok_emit(c, st, en, TOK_WORD);
