@@ -29,7 +29,9 @@ struct tokenize {
 	struct tsv_header first;	/* header of the first file */
 	struct tok_list toks;
 	struct fold_map fm;
-	struct sbuf form;		/* the token as written out */
+	struct sbuf form;		/* a normalised token */
+	const char *out;		/* the token as written out */
+	size_t outlen;			/* its length */
 	struct sbuf key;		/* case-folded token for stop words */
 	struct sbuf joined;		/* --join text */
 	struct sbuf prefix;		/* pass-through fields of the row */
@@ -163,11 +165,13 @@ token_form(struct tokenize *tk, const char *s, const struct tok *t)
 		if (strset_get(tk->stop, tk->key.p, tk->key.len) > 0)
 			return false;
 	}
+	if (!tk->lower && !tk->nfkc && !stem) {
+		tk->out = p;
+		tk->outlen = n;
+		return true;
+	}
 	sbuf_reset(&tk->form);
-	if (tk->lower || tk->nfkc || stem)
-		utf8_normalize(&tk->form, p, n, tk->lower || stem, tk->nfkc);
-	else
-		sbuf_add(&tk->form, p, n);
+	utf8_normalize(&tk->form, p, n, tk->lower || stem, tk->nfkc);
 	if (stem) {
 		const sb_symbol *r = sb_stemmer_stem(tk->stemmer,
 		    (const sb_symbol *)tk->form.p, (int)tk->form.len);
@@ -179,6 +183,8 @@ token_form(struct tokenize *tk, const char *s, const struct tok *t)
 			sbuf_add(&tk->form, r, rl);
 		}
 	}
+	tk->out = tk->form.p;
+	tk->outlen = tk->form.len;
 	return true;
 }
 
@@ -242,7 +248,7 @@ tokenize_row(struct tokenize *tk, struct input *in, const struct cols *c)
 		if (tk->join) {
 			if (tk->joined.len > 0)
 				sbuf_addc(&tk->joined, ' ');
-			sbuf_add(&tk->joined, tk->form.p, tk->form.len);
+			sbuf_add(&tk->joined, tk->out, tk->outlen);
 			continue;
 		}
 		out_write(tk->prefix.p, tk->prefix.len);
@@ -252,9 +258,9 @@ tokenize_row(struct tokenize *tk, struct input *in, const struct cols *c)
 		out_byte('\t');
 		out_u64(mapped ? base + fold_offset(&tk->fm, t->end) : t->end);
 		out_byte('\t');
-		out_str(tok_type_name(t->type));
+		out_write(tok_type_name(t->type), tok_type_len(t->type));
 		out_byte('\t');
-		out_escaped(tk->form.p, tk->form.len);
+		out_escaped(tk->out, tk->outlen);
 		out_byte('\n');
 	}
 	if (tk->join)

@@ -7,6 +7,18 @@
 #include "fold.h"
 #include "utf8.h"
 
+/* Bytes that may start whitespace: ASCII controls, space, and the lead
+ * bytes of U+0085, U+00A0, U+1680, U+2000-U+205F and U+3000. */
+static const unsigned char fold_stop[256] = {
+	[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
+	[0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1,
+	[0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1,
+	[0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+	[0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1,
+	[0x1E] = 1, [0x1F] = 1, [' '] = 1, [0xC2] = 1, [0xE1] = 1, [0xE2] = 1,
+	[0xE3] = 1,
+};
+
 static size_t
 fold_space_len(const char *s, size_t n)
 {
@@ -36,13 +48,21 @@ fold_text(struct sbuf *text, struct sbuf *folds, const char *s, size_t n)
 
 	sbuf_grow(text, n);
 	while (s < end) {
+		const char *r = s;
 		size_t w;
 		const char *q;
 
-		while (s < end && (unsigned char)*s > ' ' && (unsigned char)*s < 0xC2)
-			text->p[text->len++] = *s++;
+		while (r < end && !fold_stop[(unsigned char)*r])
+			r++;
+		memcpy(text->p + text->len, s, (size_t)(r - s));
+		text->len += (size_t)(r - s);
+		s = r;
 		if (s == end)
 			break;
+		if (*s == ' ' && (s + 1 == end || !fold_stop[(unsigned char)s[1]])) {
+			text->p[text->len++] = *s++;
+			continue;
+		}
 		if ((w = fold_space_len(s, (size_t)(end - s))) == 0) {
 			text->p[text->len++] = *s++;
 			continue;

@@ -83,6 +83,8 @@ out_flush(void)
 void
 out_write_slow(const void *p, size_t n)
 {
+	if (n == 0)
+		return;
 	if (n > OUT_BUFSIZE - out_len) {
 		out_flush();
 		if (n >= OUT_BUFSIZE) {

@@ -804,6 +804,11 @@ seg_skip(const char *s, size_t i, size_t end, bool (*is)(int32_t))
 	return i;
 }
 
+/* Bytes that may start a terminal: . ! ? and lead bytes of U+2026 etc. */
+static const unsigned char seg_stop_byte[256] = {
+	['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
+};
+
 void
 seg_sentences(struct seg_doc *d, struct seg_span p, struct seg_spans *out)
 {
@@ -814,8 +819,7 @@ seg_sentences(struct seg_doc *d, struct seg_span p, struct seg_spans *out)
 		int32_t c;
 		size_t t1, c1, next;
 
-		while (i < p.end && u[i] != '.' && u[i] != '!' && u[i] != '?' &&
-		    (u[i] < 0xE2 || u[i] > 0xEF))
+		while (i < p.end && !seg_stop_byte[u[i]])
 			i++;
 		if (i >= p.end)
 			break;

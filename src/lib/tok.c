@@ -48,6 +48,14 @@ tok_type_name(enum tok_type t)
 	return tok_names[t];
 }
 
+size_t
+tok_type_len(enum tok_type t)
+{
+	static const size_t len[] = { 4, 6, 5, 6, 3, 5, 7, 7, 5 };
+
+	return len[t];
+}
+
 void
 tok_list_free(struct tok_list *l)
 {
@@ -136,8 +144,8 @@ tok_number_len(const struct tok_ctx *c, size_t b, size_t e)
 	for (;;) {
 		while (i < e && tok_is_ascii_digit(s[i]))
 			i++;
-		if (i + 1 < e && strchr(".,:/-", s[i]) != NULL && s[i] != '\0' &&
-		    tok_is_ascii_digit(s[i + 1]))
+		if (i + 1 < e && (s[i] == '.' || s[i] == ',' || s[i] == ':' || s[i] == '/' ||
+		    s[i] == '-') && tok_is_ascii_digit(s[i + 1]))
 			i++;
 		else
 			break;
@@ -151,7 +159,8 @@ tok_is_unit(const char *w, size_t n)
 	size_t i;
 
 	for (i = 0; i < sizeof tok_units / sizeof *tok_units; i++)
-		if (strlen(tok_units[i]) == n && memcmp(tok_units[i], w, n) == 0)
+		if (tok_units[i][0] == w[0] && strlen(tok_units[i]) == n &&
+		    memcmp(tok_units[i], w, n) == 0)
 			return true;
 	return false;
 }
@@ -167,7 +176,8 @@ tok_is_tld(const char *w, size_t n)
 	for (i = 0; i < n; i++)
 		low[i] = (char)(w[i] | 0x20);
 	for (i = 0; i < sizeof tok_tlds / sizeof *tok_tlds; i++)
-		if (strlen(tok_tlds[i]) == n && memcmp(tok_tlds[i], low, n) == 0)
+		if (tok_tlds[i][0] == low[0] && strlen(tok_tlds[i]) == n &&
+		    memcmp(tok_tlds[i], low, n) == 0)
 			return true;
 	return false;
 }
@@ -211,6 +221,10 @@ tok_is_url(const struct tok_ctx *c, size_t b, size_t e)
 	const char *s = c->s;
 	size_t i = b, host, last, dots;
 
+	if (strchr("hHfFwW", s[b]) == NULL || s[b] == '\0') {
+		if (!tok_is_ascii_alpha(s[b]) || memchr(s + b, '.', e - b) == NULL)
+			return false;
+	}
 	if (e - b > 7 && (strncasecmp(s + b, "http://", 7) == 0 ||
 	    (e - b > 8 && strncasecmp(s + b, "https://", 8) == 0) ||
 	    strncasecmp(s + b, "ftp://", 6) == 0))
@@ -307,7 +321,7 @@ tok_is_clitic(const char *p, size_t n)
 	size_t i;
 
 	for (i = 0; i < sizeof cl / sizeof *cl; i++)
-		if (strlen(cl[i]) == n && memcmp(cl[i], p, n) == 0)
+		if (cl[i][0] == p[0] && strlen(cl[i]) == n && memcmp(cl[i], p, n) == 0)
 			return true;
 	return false;
 }
