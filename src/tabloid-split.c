@@ -102,7 +102,11 @@ write_row(struct split *sp, const char *id, size_t idlen, const char *s,
 	out_byte('\t');
 	out_write(sp->folds.p, sp->folds.len);
 	out_byte('\t');
-	out_escaped(sp->text.p, sp->text.len);
+	/* folding has turned every TAB, LF and CR into a space */
+	if (memchr(sp->text.p, '\\', sp->text.len) == NULL)
+		out_write(sp->text.p, sp->text.len);
+	else
+		out_escaped(sp->text.p, sp->text.len);
 	out_byte('\n');
 }
 

@@ -52,8 +52,13 @@ fold_text(struct sbuf *text, struct sbuf *folds, const char *s, size_t n)
 		size_t w;
 		const char *q;
 
-		while (r < end && !fold_stop[(unsigned char)*r])
+		for (; r < end; r++) {
+			if (!fold_stop[(unsigned char)*r])
+				continue;
+			if (*r != ' ' || r + 1 == end || fold_stop[(unsigned char)r[1]])
+				break;
 			r++;
+		}
 		memcpy(text->p + text->len, s, (size_t)(r - s));
 		text->len += (size_t)(r - s);
 		s = r;

@@ -515,12 +515,13 @@ seg_detect_case(struct seg_doc *d)
 		size_t at = (size_t)(p - d->s), wb = seg_word_start(d->s, 0, at);
 
 		i = at + 1;
-		if (i + 1 >= d->n || d->s[i] != ' ' || !seg_plain_word(d, d->s + wb, at - wb))
+		if (i + 1 >= d->n || d->s[i] != ' ')
 			continue;
-		if (d->s[i + 1] >= 'a' && d->s[i + 1] <= 'z')
-			lower++;
-		else if (d->s[i + 1] >= 'A' && d->s[i + 1] <= 'Z')
+		if (d->s[i + 1] >= 'A' && d->s[i + 1] <= 'Z')
 			total++;
+		else if (d->s[i + 1] >= 'a' && d->s[i + 1] <= 'z' &&
+		    seg_plain_word(d, d->s + wb, at - wb))
+			lower++;
 	}
 	total += lower;
 	d->lower = lower >= 2 && lower * 3 >= total;
@@ -664,13 +665,13 @@ seg_ambiguous_ends(struct seg_doc *d, const struct seg_after *a, enum seg_amb ho
 		return true;
 	if (how == SEG_AMB_SHAPE)
 		return false;
-	v = seg_opener_word(d, d->s + a->word, a->wend - a->word);
-	if (v < 0 && seg_in_list(seg_calendar, sizeof seg_calendar / sizeof *seg_calendar,
+	if (seg_in_list(seg_calendar, sizeof seg_calendar / sizeof *seg_calendar,
 	    d->s + a->word, a->wend - a->word))
 		return false;
 	seg_look_ahead(d->s, a->wend, d->n, &b);
 	if (b.kind == SEG_NEXT_LOWER || b.kind == SEG_NEXT_DIGIT || b.kind == SEG_NEXT_END)
 		return true;
+	v = seg_opener_word(d, d->s + a->word, a->wend - a->word);
 	return v > 0 && b.kind != SEG_NEXT_UPPER;
 }
 
