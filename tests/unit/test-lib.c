@@ -3,7 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+#include <unistd.h>
+
 #include "lib/abbrev.h"
+#include "lib/csvread.h"
+#include "lib/data.h"
+#include "lib/input.h"
 #include "lib/fold.h"
 #include "lib/sbuf.h"
 #include "lib/seg.h"
@@ -228,9 +234,117 @@ test_tok(void)
 	tok_list_free(&l);
 }
 
+static void
+test_sbuf(void)
+{
+	struct sbuf b = SBUF_INIT;
+	int i;
+
+	for (i = 0; i < 1000; i++)
+		sbuf_add(&b, "ab", 2);
+	sbuf_addc(&b, 'c');
+	CHECK(b.len == 2001 && b.p[2000] == 'c' && b.p[2001] == '\0');
+	sbuf_reset(&b);
+	CHECK(b.len == 0 && b.p[0] == '\0' && b.cap >= 2002);
+	sbuf_add(&b, NULL, 0);
+	CHECK(b.len == 0);
+	sbuf_free(&b);
+	CHECK(b.p == NULL && b.cap == 0);
+}
+
+static char *
+temp_file(const char *content, size_t n)
+{
+	static char path[64];
+	int fd;
+
+	snprintf(path, sizeof path, "/tmp/tabloid-unit.XXXXXX");
+	fd = mkstemp(path);
+	if (fd == -1 || write(fd, content, n) != (ssize_t)n)
+		return NULL;
+	close(fd);
+	return path;
+}
+
+static void
+test_input(void)
+{
+	const char text[] = "\xEF\xBB\xBF" "doc\ttext\r\na\tOne\r\ndoc\ttext\nb\tT\0o";
+	char *path = temp_file(text, sizeof text - 1);
+	struct input in;
+
+	CHECK(path != NULL && input_open(&in, path, false) == 0);
+	CHECK(in.have_header && in.h.n == 2 && strcmp(in.h.names[0], "doc") == 0);
+	CHECK(input_next(&in) && in.row.n == 2 && in.row.len[1] == 3);
+	CHECK(input_next(&in) && in.row.len[1] == 3 && in.row.f[1][1] == '\0');
+	CHECK(in.r.lineno == 4);
+	CHECK(!input_next(&in));
+	input_close(&in);
+	unlink(path);
+	path = temp_file("x\ty\n", 4);
+	CHECK(path != NULL && input_open(&in, path, true) == 0 && !in.have_header);
+	CHECK(input_next(&in) && in.nf == 2);
+	input_close(&in);
+	unlink(path);
+	CHECK(input_open(&in, "/nonexistent/file", false) == -1);
+}
+
+struct csv_seen {
+	int records;
+	char last[64];
+	unsigned long long line;
+};
+
+static void
+csv_record(void *arg, const struct csvread_record *rec)
+{
+	struct csv_seen *s = arg;
+
+	s->records++;
+	snprintf(s->last, sizeof s->last, "%zu|%s|%s", rec->n, rec->f[0].p,
+	    rec->n > 1 ? rec->f[1].p : "");
+	s->line = rec->line;
+}
+
+static void
+test_csvread(void)
+{
+	const char text[] = "doc,text\na,\"One, \"\"two\"\"\nthree\"\nb,x\n";
+	char *path = temp_file(text, sizeof text - 1);
+	struct csv_seen s = { 0, "", 0 };
+
+	CHECK(path != NULL && csvread_file(path, csv_record, &s) == 0);
+	CHECK(s.records == 3 && strcmp(s.last, "2|b|x") == 0 && s.line == 4);
+	unlink(path);
+	CHECK(csvread_file("/nonexistent/file", csv_record, &s) == -1);
+}
+
+static void
+test_data(void)
+{
+	char *p;
+
+	setenv("TABLOID_DATADIR", "/nonexistent-dir", 1);
+	CHECK(strcmp(data_dir(), "/nonexistent-dir") == 0);
+	p = data_find("en", "stopwords-", ".txt");
+	CHECK(strcmp(p, "en") == 0);
+	free(p);
+	p = data_find("/etc/passwd", NULL, NULL);
+	CHECK(strcmp(p, "/etc/passwd") == 0);
+	free(p);
+	setenv("TABLOID_DATADIR", "/etc", 1);
+	p = data_find("passwd", NULL, NULL);
+	CHECK(strcmp(p, "/etc/passwd") == 0);
+	free(p);
+}
+
 int
 main(void)
 {
+	test_sbuf();
+	test_input();
+	test_csvread();
+	test_data();
 	test_tsv_unescape();
 	test_tsv_split();
 	test_tsv_cols();
