@@ -871,3 +871,12 @@ EOF
 	cmp "$T/one" "$T/two"
 	[ "$(wc -l <"$T/one")" -gt 100 ]
 }
+
+@test "sentences: a document that capitalises every word after an acronym" {
+	table <<'EOF2'
+in:  HEADLINE\n  Tension between the\n  U.S. And Japan has grown, officials\n  said.\n      Traders said a U.S.\n  Move against Japan could spread to the\n  U.S. And hurt sales.
+out: HEADLINE | Tension between the U.S. And Japan has grown, officials said. | Traders said a U.S. Move against Japan could spread to the U.S. And hurt sales.
+in:  HEADLINE\n\nShipments to the U.S. fell. Talks with the U.S. The ministry spoke. The U.S. And Japan met.
+out: HEADLINE | Shipments to the U.S. fell. | Talks with the U.S. | The ministry spoke. | The U.S. And Japan met.
+EOF2
+}

@@ -45,7 +45,7 @@ struct seg_word {
 #define SEG_FULL_PERCENT 70
 
 static const char *const seg_starters[] = {
-	"A", "After", "Also", "Although", "An", "And", "As", "At", "But",
+	"A", "After", "Also", "Although", "An", "As", "At", "But",
 	"By", "Each", "Even", "For", "From", "He", "Her", "Here", "His", "How",
 	"However", "I", "If", "In", "Instead", "It", "Its", "Last", "Many",
 	"Meanwhile", "More", "Most", "My", "No", "Not", "Now", "On", "One",
@@ -505,17 +505,41 @@ seg_plain_word(const struct seg_doc *d, const char *w, size_t n)
 	return abbrev_class(d->ab, w, n, true) == ABBREV_NONE;
 }
 
+/* Count whether the word after an acronym's full stop at i is capitalised. */
+static void
+seg_count_after_acronym(const struct seg_doc *d, size_t i, size_t *lower, size_t *upper)
+{
+	size_t w;
+
+	while (i < d->n && (w = seg_space_at(d->s, i, d->n)) > 0)
+		i += w;
+	if (i + 1 < d->n && d->s[i] >= 'a' && d->s[i] <= 'z')
+		(*lower)++;
+	else if (i + 1 < d->n && d->s[i] >= 'A' && d->s[i] <= 'Z' && d->s[i + 1] >= 'a' &&
+	    d->s[i + 1] <= 'z')
+		(*upper)++;
+}
+
+/*
+ * Find out how the document is cased: written in lower case (a lower-case
+ * word often follows a full stop), or capitalising every word after an
+ * acronym ("the U.S. And Japan", as in some wire archives).
+ */
 static void
 seg_detect_case(struct seg_doc *d)
 {
-	size_t lower = 0, total = 0, i = 0;
+	size_t lower = 0, total = 0, i = 0, acr_lower = 0, acr_upper = 0;
 	const char *p;
 
 	while ((p = memchr(d->s + i, '.', d->n - i)) != NULL) {
 		size_t at = (size_t)(p - d->s), wb = seg_word_start(d->s, 0, at);
 
 		i = at + 1;
-		if (i + 1 >= d->n || d->s[i] != ' ')
+		if (i + 1 >= d->n || seg_space_at(d->s, i, d->n) == 0)
+			continue;
+		if (d->s[wb] >= 'A' && d->s[wb] <= 'Z' && abbrev_is_acronym(d->s + wb, at - wb))
+			seg_count_after_acronym(d, i, &acr_lower, &acr_upper);
+		if (d->s[i] != ' ')
 			continue;
 		if (d->s[i + 1] >= 'A' && d->s[i + 1] <= 'Z')
 			total++;
@@ -525,6 +549,7 @@ seg_detect_case(struct seg_doc *d)
 	}
 	total += lower;
 	d->lower = lower >= 2 && lower * 3 >= total;
+	d->caps_after_acronym = acr_lower == 0 && acr_upper >= 3;
 }
 
 void
@@ -661,10 +686,10 @@ seg_ambiguous_ends(struct seg_doc *d, const struct seg_after *a, enum seg_amb ho
 		return d->lower && seg_is_starter(a, d->s);
 	if (a->kind != SEG_NEXT_UPPER)
 		return false;
+	if (how == SEG_AMB_SHAPE)
+		return !d->caps_after_acronym && seg_is_starter(a, d->s);
 	if (seg_is_starter(a, d->s))
 		return true;
-	if (how == SEG_AMB_SHAPE)
-		return false;
 	if (seg_in_list(seg_calendar, sizeof seg_calendar / sizeof *seg_calendar,
 	    d->s + a->word, a->wend - a->word))
 		return false;

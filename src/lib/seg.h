@@ -32,6 +32,7 @@ struct seg_doc {
 	const char *s;			/* the document */
 	size_t n;			/* its length */
 	bool lower;			/* written in lower case */
+	bool caps_after_acronym;	/* "U.S. And": capitals mean nothing */
 	bool ortho_ready;		/* words table built */
 	struct seg_word *words;		/* open-addressing table of words */
 	size_t wcap;			/* table slots (a power of two) */
