@@ -3,6 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "fold.h"
 #include "utf8.h"
@@ -18,6 +21,55 @@ static const unsigned char fold_stop[256] = {
 	[0x1E] = 1, [0x1F] = 1, [' '] = 1, [0xC2] = 1, [0xE1] = 1, [0xE2] = 1,
 	[0xE3] = 1,
 };
+
+static inline bool
+fold_single_space(const char *r, const char *end)
+{
+	return *r == ' ' && r + 1 < end && !fold_stop[(unsigned char)r[1]];
+}
+
+#ifdef __SSE2__
+/* Bytes of v that may start whitespace (see fold_stop). */
+static inline __m128i
+fold_stop_mask(__m128i v)
+{
+	__m128i sp = _mm_set1_epi8(' ');
+	__m128i le = _mm_cmpeq_epi8(_mm_max_epu8(v, sp), sp);
+	__m128i c2 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2));
+	__m128i e1 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE1));
+	__m128i e2 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2));
+	__m128i e3 = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3));
+
+	return _mm_or_si128(_mm_or_si128(le, c2), _mm_or_si128(e1, _mm_or_si128(e2, e3)));
+}
+#endif
+
+/*
+ * Skip the bytes from s that need no folding: anything but whitespace,
+ * and single ASCII spaces between such bytes.  Returns where to stop.
+ */
+static const char *
+fold_skip_clean(const char *s, const char *end)
+{
+#ifdef __SSE2__
+	while (end - s >= 17) {
+		__m128i v = _mm_loadu_si128((const __m128i *)s);
+		__m128i next = _mm_loadu_si128((const __m128i *)(s + 1));
+		__m128i stop = fold_stop_mask(v);
+		__m128i single = _mm_andnot_si128(fold_stop_mask(next),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(single, stop));
+
+		if (m != 0)
+			return s + __builtin_ctz(m);
+		s += 16;
+	}
+#endif
+	for (; s < end; s++)
+		if (fold_stop[(unsigned char)*s] && !fold_single_space(s, end))
+			break;
+	return s;
+}
 
 static size_t
 fold_space_len(const char *s, size_t n)
@@ -48,26 +100,15 @@ fold_text(struct sbuf *text, struct sbuf *folds, const char *s, size_t n)
 
 	sbuf_grow(text, n);
 	while (s < end) {
-		const char *r = s;
+		const char *r = fold_skip_clean(s, end);
 		size_t w;
 		const char *q;
 
-		for (; r < end; r++) {
-			if (!fold_stop[(unsigned char)*r])
-				continue;
-			if (*r != ' ' || r + 1 == end || fold_stop[(unsigned char)r[1]])
-				break;
-			r++;
-		}
 		memcpy(text->p + text->len, s, (size_t)(r - s));
 		text->len += (size_t)(r - s);
 		s = r;
 		if (s == end)
 			break;
-		if (*s == ' ' && (s + 1 == end || !fold_stop[(unsigned char)s[1]])) {
-			text->p[text->len++] = *s++;
-			continue;
-		}
 		if ((w = fold_space_len(s, (size_t)(end - s))) == 0) {
 			text->p[text->len++] = *s++;
 			continue;

@@ -121,6 +121,59 @@ test_fold(void)
 	sbuf_free(&f);
 }
 
+/* The folding rule written the slow way, to check fold_text against. */
+static void
+naive_fold(struct sbuf *t, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		int32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+
+		if (!utf8_is_space(cp)) {
+			sbuf_add(t, s + i, len);
+			i += len;
+			continue;
+		}
+		while (i < n && (len = utf8_decode(s + i, n - i, &cp), utf8_is_space(cp)))
+			i += len;
+		sbuf_addc(t, ' ');
+	}
+}
+
+static void
+test_fold_random(void)
+{
+	static const char *const parts[] = { "a", "b", " ", "  ", "\n", "\t", "\xC2\xA0",
+		"\xC3\xA9", "\xE2\x80\x9C", "\xE3\x80\x80", "\xFF", "." };
+	struct sbuf in = SBUF_INIT, t = SBUF_INIT, f = SBUF_INIT, want = SBUF_INIT;
+	unsigned seed = 12345;
+	int round, bad = 0;
+
+	for (round = 0; round < 2000; round++) {
+		int k, len = (int)(seed % 90);
+
+		sbuf_reset(&in);
+		for (k = 0; k < len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			sbuf_add(&in, parts[(seed >> 16) % 12], strlen(parts[(seed >> 16) % 12]));
+		}
+		seed = seed * 1103515245u + 12345u;
+		sbuf_reset(&t);
+		sbuf_reset(&f);
+		sbuf_reset(&want);
+		fold_text(&t, &f, in.p ? in.p : "", in.len);
+		naive_fold(&want, in.p ? in.p : "", in.len);
+		bad += t.len != want.len || (t.len > 0 && memcmp(t.p, want.p, t.len) != 0);
+	}
+	CHECK(bad == 0);
+	sbuf_free(&in);
+	sbuf_free(&t);
+	sbuf_free(&f);
+	sbuf_free(&want);
+}
+
 static void
 test_abbrev(void)
 {
@@ -351,6 +404,7 @@ main(void)
 	test_utf8();
 	test_utf8_normalize();
 	test_fold();
+	test_fold_random();
 	test_abbrev();
 	test_strset();
 	test_seg();
