@@ -7,8 +7,11 @@
 #include "sbuf.h"
 #include "tally.h"
 
-/* Arena blocks of 1 MiB; a longer key gets a block of its own. */
-#define TALLY_BLOCK (1024 * 1024)
+/*
+ * Arena blocks of 64 KiB (a longer key gets a block of its own): small
+ * enough for tight memory limits, and one malloc per thousands of keys.
+ */
+#define TALLY_BLOCK (64 * 1024)
 
 struct tally_block {
 	struct tally_block *next;	/* older block */
@@ -18,14 +21,23 @@ struct tally_block {
 };
 
 void
-tally_init(struct tally *t)
+tally_init(struct tally *t, int with_docs)
 {
 	memset(t, 0, sizeof *t);
-	t->cap = 1024;
-	t->slot = xcalloc(t->cap, sizeof *t->slot);
+	t->with_docs = with_docs;
+	t->cap = 64;
+	t->ent = xcalloc(t->cap, sizeof *t->ent);
+	if (with_docs)
+		t->doc = xcalloc(t->cap, sizeof *t->doc);
 }
 
-static uint32_t
+struct tally_doc *
+tally_doc(struct tally *t, const struct tally_ent *e)
+{
+	return &t->doc[e - t->ent];
+}
+
+uint32_t
 tally_hash(const char *s, size_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
@@ -47,7 +59,8 @@ tally_hash(const char *s, size_t n)
 	}
 	h ^= h >> 29;
 	h *= 0xFF51AFD7ED558CCDull;
-	return (uint32_t)(h ^ (h >> 32));
+	h ^= h >> 32;
+	return (uint32_t)h ? (uint32_t)h : 1;
 }
 
 static const char *
@@ -67,8 +80,7 @@ tally_store(struct tally *t, const char *key, size_t len)
 		t->arena_bytes += sizeof *b + size;
 	}
 	p = b->data + b->used;
-	if (len > 0)
-		memcpy(p, key, len);
+	memcpy(p, key, len);
 	b->used += len;
 	return p;
 }
@@ -76,18 +88,27 @@ tally_store(struct tally *t, const char *key, size_t len)
 static void
 tally_grow(struct tally *t)
 {
-	size_t i;
+	struct tally_ent *old = t->ent;
+	struct tally_doc *olddoc = t->doc;
+	size_t oldcap = t->cap, i;
 
-	free(t->slot);
 	t->cap *= 2;
-	t->slot = xcalloc(t->cap, sizeof *t->slot);
-	for (i = 0; i < t->n; i++) {
-		size_t j = t->ent[i].hash & (t->cap - 1);
+	t->ent = xcalloc(t->cap, sizeof *t->ent);
+	if (t->with_docs)
+		t->doc = xcalloc(t->cap, sizeof *t->doc);
+	for (i = 0; i < oldcap; i++) {
+		size_t j;
 
-		while (t->slot[j] != 0)
-			j = (j + 1) & (t->cap - 1);
-		t->slot[j] = (uint32_t)(i + 1);
+		if (old[i].hash == 0)
+			continue;
+		for (j = old[i].hash & (t->cap - 1); t->ent[j].hash != 0; j = (j + 1) & (t->cap - 1))
+			;
+		t->ent[j] = old[i];
+		if (t->with_docs)
+			t->doc[j] = olddoc[i];
 	}
+	free(old);
+	free(olddoc);
 }
 
 int
@@ -101,41 +122,51 @@ tally_keycmp(const char *a, size_t alen, const char *b, size_t blen)
 }
 
 struct tally_ent *
-tally_get(struct tally *t, const char *key, size_t len, size_t glen)
+tally_get(struct tally *t, const char *key, size_t len, uint32_t h)
 {
-	uint32_t h = tally_hash(key, len);
 	size_t j = h & (t->cap - 1);
 	struct tally_ent *e;
 
-	for (; t->slot[j] != 0; j = (j + 1) & (t->cap - 1)) {
-		e = &t->ent[t->slot[j] - 1];
-		if (e->hash == h && e->len == len && memcmp(e->key, key, len) == 0)
+	for (;; j = (j + 1) & (t->cap - 1)) {
+		e = &t->ent[j];
+		if (e->hash == 0)
+			break;
+		if (e->hash == h && e->len == len && memcmp(tally_key(e), key, len) == 0)
 			return e;
 	}
-	if (t->n == t->ncap) {
-		t->ncap = t->ncap ? t->ncap * 2 : 1024;
-		t->ent = xrealloc(t->ent, t->ncap * sizeof *t->ent);
-	}
-	if (t->n >= UINT32_MAX - 1)
-		errx(2, "more than %u distinct keys in memory", UINT32_MAX - 2);
-	e = &t->ent[t->n];
-	memset(e, 0, sizeof *e);
-	e->key = tally_store(t, key, len);
-	e->len = (uint32_t)len;
-	e->glen = (uint32_t)glen;
-	e->hash = h;
-	t->slot[j] = (uint32_t)++t->n;
-	if (t->n * 2 > t->cap) {
+	if (len > UINT32_MAX)
+		errx(2, "a key of %zu bytes is too long", len);
+	if ((t->n + 1) * 10 > t->cap * 7) {
 		tally_grow(t);
-		e = &t->ent[t->n - 1];
+		return tally_get(t, key, len, h);
 	}
+	e->hash = h;
+	e->len = (uint32_t)len;
+	e->count = 0;
+	if (len <= TALLY_INLINE)
+		memcpy(e->key.in, key, len);
+	else
+		e->key.p = tally_store(t, key, len);
+	t->n++;
 	return e;
+}
+
+size_t
+tally_list(struct tally *t, struct tally_ent **v)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < t->cap; i++)
+		if (t->ent[i].hash != 0)
+			v[n++] = &t->ent[i];
+	return n;
 }
 
 size_t
 tally_bytes(const struct tally *t)
 {
-	return t->arena_bytes + t->ncap * sizeof *t->ent + t->cap * sizeof *t->slot;
+	return t->arena_bytes + t->cap * sizeof *t->ent +
+	    (t->with_docs ? t->cap * sizeof *t->doc : 0);
 }
 
 static void
@@ -154,16 +185,17 @@ tally_free_blocks(struct tally *t)
 void
 tally_clear(struct tally *t)
 {
-	t->n = 0;
-	memset(t->slot, 0, t->cap * sizeof *t->slot);
-	tally_free_blocks(t);
+	int with_docs = t->with_docs;
+
+	tally_free(t);
+	tally_init(t, with_docs);
 }
 
 void
 tally_free(struct tally *t)
 {
 	tally_free_blocks(t);
+	free(t->doc);
 	free(t->ent);
-	free(t->slot);
 	memset(t, 0, sizeof *t);
 }

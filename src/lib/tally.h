@@ -1,12 +1,12 @@
 /*
- * tally: counting by key in one hash table, with keys kept in an arena.
+ * tally: counting by key in one open-addressing hash table.
  *
  * A key is a byte string (for tabloid-count: the escaped key fields joined
- * by TABs, the group's fields first).  Entries live in one array and the
- * table holds their indexes, so memory is one entry and one key copy per
- * distinct key, with no allocation per key.  Pointers to entries stay
- * valid until the next tally_get() that adds a key; key bytes stay valid
- * until tally_clear().
+ * by TABs, the group's fields first).  Entries live in the table itself,
+ * so a lookup touches one cache line; keys of up to 16 bytes are stored in
+ * the entry and longer ones in an arena, so there is no allocation per
+ * key.  Entry pointers are valid until the next tally_get() or
+ * tally_prefetch_*; key bytes until tally_clear().
  */
 #ifndef TABLOID_TALLY_H
 #define TABLOID_TALLY_H
@@ -14,39 +14,65 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define TALLY_INLINE 16
+
 struct tally_ent {
-	const char *key;	/* key bytes, in the arena */
+	uint64_t count;		/* occurrences; the entry is empty when len is 0 and hash is 0 */
+	uint32_t hash;		/* hash of the key, never 0 in a used entry */
 	uint32_t len;		/* key length */
-	uint32_t glen;		/* length of the group part of the key */
-	uint64_t count;		/* occurrences */
-	uint64_t docs;		/* distinct documents, for --docs */
+	union {
+		char in[TALLY_INLINE];	/* keys of up to TALLY_INLINE bytes */
+		const char *p;		/* longer keys, in the arena */
+	} key;
+};
+
+/* Per-key document counts, kept beside the entries when asked for. */
+struct tally_doc {
+	uint64_t docs;		/* distinct documents */
 	uint64_t firstdoc;	/* serial of the first document seen */
 	uint64_t lastdoc;	/* serial of the last document seen */
-	uint32_t hash;		/* hash of the key */
 };
 
 struct tally_block;
 
 struct tally {
-	struct tally_ent *ent;		/* entries, in order of arrival */
-	size_t n;			/* entries in use */
-	size_t ncap;			/* entries allocated */
-	uint32_t *slot;			/* table: entry index + 1, 0 when empty */
+	struct tally_ent *ent;		/* the table */
+	struct tally_doc *doc;		/* document counts per slot, or NULL */
 	size_t cap;			/* slots, a power of two */
+	size_t n;			/* keys */
 	struct tally_block *blocks;	/* arena blocks, newest first */
 	size_t arena_bytes;		/* bytes allocated to the arena */
+	int with_docs;			/* keep struct tally_doc per entry */
 };
 
-/* An empty tally. */
-void tally_init(struct tally *t);
+/* An empty tally; with_docs keeps document counts for each key. */
+void tally_init(struct tally *t, int with_docs);
+/* The hash tally_get() uses for key. */
+uint32_t tally_hash(const char *key, size_t len);
+/* Ask the processor to fetch the slot for hash h ahead of tally_get(). */
+static inline void
+tally_prefetch(const struct tally *t, uint32_t h)
+{
+	__builtin_prefetch(&t->ent[h & (t->cap - 1)]);
+}
+/* The entry for key (with hash h), added with zero counts when new. */
+struct tally_ent *tally_get(struct tally *t, const char *key, size_t len, uint32_t h);
+/* The key bytes of entry e. */
+static inline const char *
+tally_key(const struct tally_ent *e)
+{
+	return e->len <= TALLY_INLINE ? e->key.in : e->key.p;
+}
+/* The document counts of entry e (with_docs only). */
+struct tally_doc *tally_doc(struct tally *t, const struct tally_ent *e);
 /*
- * The entry for key (len bytes, the first glen of them the group), added
- * with zero counts when new.
+ * Store pointers to the n used entries in v (which must hold t->n) and
+ * return n.
  */
-struct tally_ent *tally_get(struct tally *t, const char *key, size_t len, size_t glen);
+size_t tally_list(struct tally *t, struct tally_ent **v);
 /* Bytes of memory the tally holds. */
 size_t tally_bytes(const struct tally *t);
-/* Forget every key and free the key arena; the table keeps its size. */
+/* Forget every key and give back the memory, as after tally_init(). */
 void tally_clear(struct tally *t);
 /* Free everything. */
 void tally_free(struct tally *t);
