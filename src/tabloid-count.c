@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <err.h>
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdbool.h>
@@ -70,6 +71,7 @@ struct count {
 	struct tally groups;		/* group totals, for --freq */
 	struct tally df;		/* documents per key, for --tfidf */
 	uint64_t ngroups;
+	bool groups_noted;		/* groups and df already filled */
 };
 
 static void
@@ -110,9 +112,10 @@ parse_number(const char *s, const char *what)
 
 	if (*s < '0' || *s > '9')
 		errx(2, "%s: '%s' is not a number", what, s);
+	errno = 0;
 	v = strtoull(s, &end, 10);
-	if (*end != '\0')
-		errx(2, "%s: '%s' is not a number", what, s);
+	if (*end != '\0' || errno == ERANGE)
+		errx(2, "%s: '%s' is not a number below 2^64", what, s);
 	return v;
 }
 
@@ -214,11 +217,14 @@ resolve_cols(struct count *c, struct input *in, size_t nf)
 		c->nby = cols(in, c->byspec, nf, &c->by);
 	c->countcol = c->docscol = c->doccol = -1;
 	if (c->merge) {
-		c->countcol = find_named(in, "count", (long)nf - 1);
+		c->countcol = find_named(in, "count", (long)nf - (c->docs ? 2 : 1));
 		if (c->countcol < 0)
 			errx(2, "%s: no column 'count' in the header (%s)", in->r.name,
 			    header_list(&in->h));
-		c->docscol = in->have_header ? tsv_header_find(&in->h, "docs") : -1;
+		c->docscol = find_named(in, "docs", c->docs ? (long)nf - 1 : -1);
+		if (c->docs && c->docscol < 0)
+			errx(2, "%s: --docs with --merge needs a 'docs' column (%s)", in->r.name,
+			    header_list(&in->h));
 		if (c->docscol >= 0 && !c->docs) {
 			c->docs = true;
 			tally_free(&c->t);
@@ -459,6 +465,24 @@ field_number(struct input *in, size_t i, const char *what)
 	return v;
 }
 
+/* Case-fold an escaped field, leaving each backslash sequence as it is. */
+static void
+fold_escaped(struct sbuf *b, const char *p, size_t len)
+{
+	const char *end = p + len;
+
+	while (p < end) {
+		const char *bs = memchr(p, '\\', (size_t)(end - p));
+		const char *stop = bs != NULL ? bs : end;
+
+		utf8_normalize(b, p, (size_t)(stop - p), true, false);
+		if (bs == NULL)
+			break;
+		sbuf_add(b, bs, bs + 1 < end ? 2 : 1);
+		p = bs + 2;
+	}
+}
+
 static void
 append_cols(struct count *c, struct input *in, const size_t *idx, size_t n, bool fold)
 {
@@ -471,7 +495,7 @@ append_cols(struct count *c, struct input *in, const size_t *idx, size_t n, bool
 		if (i > 0)
 			sbuf_addc(&c->bkeys, '\t');
 		if (fold)
-			utf8_normalize(&c->bkeys, p, len, true, false);
+			fold_escaped(&c->bkeys, p, len);
 		else
 			sbuf_add(&c->bkeys, p, len);
 	}
@@ -676,7 +700,7 @@ finish_in_memory(struct count *c)
 	uint32_t *v;
 	size_t i;
 
-	if (c->freq || c->tfidf) {
+	if ((c->freq || c->tfidf) && !c->groups_noted) {
 		for (i = 0; i < c->t.cap; i++) {
 			const struct tally_ent *e = &c->t.ent[i];
 
@@ -850,6 +874,7 @@ finish_spilled(struct count *c)
 	merge_runs(c, c->runs, c->nruns, &s);
 	if (ord.nruns == 0) {
 		c->t = ord.o;
+		c->groups_noted = true;
 		finish_in_memory(c);
 		return;
 	}

@@ -2,7 +2,7 @@
 # Behaviour every program shares: --help, --version, usage errors, write
 # errors, quiet exit on a closed pipe, missing files, the dispatcher.
 
-programs="tabloid-split tabloid-tokenize"
+programs="tabloid-split tabloid-tokenize tabloid-count"
 
 setup() {
 	cd "$BATS_TEST_TMPDIR"
@@ -36,7 +36,9 @@ setup() {
 
 @test "output to /dev/full fails with a write error and status 2" {
 	for p in $programs; do
-		run bash -c "$p in.tsv >/dev/full 2>err"
+		args=
+		[ "$p" = tabloid-count ] && args="-f doc"
+		run bash -c "$p $args in.tsv >/dev/full 2>err"
 		[ "$status" -eq 2 ]
 		grep -q "write error" err
 	done

@@ -253,9 +253,20 @@ tsv_parse_item(const char *s, size_t len, const struct tsv_header *h,
 		if (tsv_parse_num(s, len, lo) != 0)
 			return -1;
 		*hi = *lo;
-	} else if (tsv_parse_num(s, (size_t)(dash - s), lo) != 0 ||
-	    tsv_parse_num(dash + 1, len - (size_t)(dash - s) - 1, hi) != 0)
-		return -1;
+	} else {
+		size_t left = (size_t)(dash - s), right = len - left - 1;
+
+		if (left == 0 && right == 0)
+			return -1;
+		if (left == 0)
+			*lo = 1;
+		else if (tsv_parse_num(s, left, lo) != 0)
+			return -1;
+		if (right == 0)
+			*hi = ncols;
+		else if (tsv_parse_num(dash + 1, right, hi) != 0)
+			return -1;
+	}
 	if (*lo == 0 || *hi < *lo || *hi > ncols)
 		return -1;
 	(*lo)--;

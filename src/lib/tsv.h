@@ -74,7 +74,8 @@ long tsv_header_find(const struct tsv_header *h, const char *name);
 void tsv_header_free(struct tsv_header *h);
 
 /*
- * Parse a column list like "doc,3,5-7" into 0-based indexes.  Names are
+ * Parse a column list like "doc,3,5-7" into 0-based indexes; as in cut(1),
+ * "5-" runs to the last column and "-3" from the first.  Names are
  * looked up in h (which may be NULL under -N; then only numbers are
  * allowed); ncols bounds the numbers.  Returns the number of columns and
  * stores a malloc'd array in *idx, or returns 0 and writes a message to

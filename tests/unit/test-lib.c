@@ -55,6 +55,13 @@ test_tsv_cols(void)
 	n = tsv_cols_parse("2-4", &h, h.n, &idx, err, sizeof err);
 	CHECK(n == 3 && idx[0] == 1 && idx[2] == 3);
 	free(idx);
+	n = tsv_cols_parse("3-", &h, h.n, &idx, err, sizeof err);
+	CHECK(n == 2 && idx[0] == 2 && idx[1] == 3);
+	free(idx);
+	n = tsv_cols_parse("-2", &h, h.n, &idx, err, sizeof err);
+	CHECK(n == 2 && idx[0] == 0 && idx[1] == 1);
+	free(idx);
+	CHECK(tsv_cols_parse("-", &h, h.n, &idx, err, sizeof err) == 0);
 	n = tsv_cols_parse("nope", &h, h.n, &idx, err, sizeof err);
 	CHECK(n == 0 && strstr(err, "nope") != NULL);
 	CHECK(tsv_cols_parse("5", &h, h.n, &idx, err, sizeof err) == 0);
