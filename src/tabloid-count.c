@@ -72,6 +72,8 @@ struct count {
 	struct tally df;		/* documents per key, for --tfidf */
 	uint64_t ngroups;
 	bool groups_noted;		/* groups and df already filled */
+	struct tally seendocs;		/* document ids met, for --docs */
+	bool warned_docs;		/* warned of a document met twice */
 };
 
 static void
@@ -423,8 +425,12 @@ add(struct count *c, const char *name, const struct pending *p, const char *key)
 
 		if (e->count == 0)
 			d->firstdoc = p->serial;
-		if (c->merge)
+		if (c->merge) {
+			if (d->docs + p->docs < d->docs)
+				errx(2, "%s: line %llu: docs overflows 64 bits", name,
+				    (unsigned long long)p->lineno);
 			d->docs += p->docs;
+		}
 		else if (d->docs == 0 || d->lastdoc != p->serial) {
 			d->docs++;
 			d->lastdoc = p->serial;
@@ -506,12 +512,20 @@ track_doc(struct count *c, struct input *in)
 {
 	const char *d = in->row.f[c->doccol];
 	size_t n = in->row.len[c->doccol];
+	struct tally_ent *seen;
 
 	if (c->docserial > 0 && n == c->lastdoc.len && memcmp(d, c->lastdoc.p, n) == 0)
 		return;
 	c->docserial++;
 	sbuf_reset(&c->lastdoc);
 	sbuf_add(&c->lastdoc, d, n);
+	seen = tally_get(&c->seendocs, d, n, tally_hash(d, n));
+	if (seen->count++ > 0 && !c->warned_docs) {
+		warnx("%s: line %llu: document '%.*s' comes back after other documents; "
+		    "--docs counts each run of its rows as a document", in->r.name,
+		    (unsigned long long)in->r.lineno, (int)(n > 60 ? 60 : n), d);
+		c->warned_docs = true;
+	}
 }
 
 static void
@@ -800,6 +814,8 @@ merge_runs(struct count *c, FILE **runs, size_t n, struct sink *s)
 		struct run_rec *r = &m.rec[i];
 
 		if (have && rec_key(&acc, r) == 0) {
+			if (acc.count + r->count < acc.count || acc.docs + r->docs < acc.docs)
+				errx(2, "a count overflows 64 bits");
 			acc.count += r->count;
 			acc.docs += r->docs - (acc.docs > 0 && r->docs > 0 &&
 			    acc.lastdoc == r->firstdoc && !c->merge);
@@ -980,6 +996,7 @@ main(int argc, char *argv[])
 	tally_init(&c.t, c.docs);
 	tally_init(&c.groups, 0);
 	tally_init(&c.df, 0);
+	tally_init(&c.seendocs, 0);
 	out_open(output);
 	if (argc == 0) {
 		static char *dash[] = { "-", NULL };

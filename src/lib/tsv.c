@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "sbuf.h"
@@ -29,9 +30,16 @@ tsv_open(struct tsv_reader *r, const char *path)
 		r->fd = STDIN_FILENO;
 		r->name = "standard input";
 	} else {
+		struct stat st;
+
 		r->fd = open(path, O_RDONLY);
 		if (r->fd == -1)
 			return -1;
+		if (fstat(r->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			close(r->fd);
+			errno = EISDIR;
+			return -1;
+		}
 		r->name = path;
 	}
 	r->cap = TSV_BLOCK;
