@@ -66,6 +66,7 @@ struct count {
 	struct sbuf lastdoc;
 	uint64_t docserial;
 	struct sbuf bkeys;		/* keys of the batch */
+	struct sbuf ftmp, ftmp2;	/* scratch for -i */
 	struct pending pend[BATCH];	/* rows read but not yet counted */
 	size_t npend;
 	struct tally groups;		/* group totals, for --freq */
@@ -471,22 +472,23 @@ field_number(struct input *in, size_t i, const char *what)
 	return v;
 }
 
-/* Case-fold an escaped field, leaving each backslash sequence as it is. */
+/*
+ * Case-fold an escaped field: decode it, fold the text it stands for and
+ * escape the result, so that "\\N" (a backslash and N) never becomes "\\n".
+ */
 static void
-fold_escaped(struct sbuf *b, const char *p, size_t len)
+fold_escaped(struct count *c, const char *p, size_t len)
 {
-	const char *end = p + len;
-
-	while (p < end) {
-		const char *bs = memchr(p, '\\', (size_t)(end - p));
-		const char *stop = bs != NULL ? bs : end;
-
-		utf8_normalize(b, p, (size_t)(stop - p), true, false);
-		if (bs == NULL)
-			break;
-		sbuf_add(b, bs, bs + 1 < end ? 2 : 1);
-		p = bs + 2;
+	if (memchr(p, '\\', len) == NULL) {
+		utf8_normalize(&c->bkeys, p, len, true, false);
+		return;
 	}
+	sbuf_reset(&c->ftmp);
+	sbuf_add(&c->ftmp, p, len);
+	c->ftmp.len = tsv_unescape(c->ftmp.p, c->ftmp.len, c->ftmp.p);
+	sbuf_reset(&c->ftmp2);
+	utf8_normalize(&c->ftmp2, c->ftmp.p, c->ftmp.len, true, false);
+	tsv_escape(&c->bkeys, c->ftmp2.p, c->ftmp2.len);
 }
 
 static void
@@ -501,7 +503,7 @@ append_cols(struct count *c, struct input *in, const size_t *idx, size_t n, bool
 		if (i > 0)
 			sbuf_addc(&c->bkeys, '\t');
 		if (fold)
-			fold_escaped(&c->bkeys, p, len);
+			fold_escaped(c, p, len);
 		else
 			sbuf_add(&c->bkeys, p, len);
 	}

@@ -8,10 +8,11 @@
 #include "tally.h"
 
 /*
- * Arena blocks of 64 KiB (a longer key gets a block of its own): small
- * enough for tight memory limits, and one malloc per thousands of keys.
+ * Arena blocks of 16 KiB (a longer key gets a block of its own): small
+ * next to the smallest memory limit of tabloid-count, and still one
+ * malloc per hundreds of keys.
  */
-#define TALLY_BLOCK (64 * 1024)
+#define TALLY_BLOCK (16 * 1024)
 
 struct tally_block {
 	struct tally_block *next;	/* older block */

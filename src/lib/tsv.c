@@ -339,3 +339,20 @@ tsv_unescape(const char *src, size_t n, char *dst)
 	}
 	return (size_t)(d - dst);
 }
+
+void
+tsv_escape(struct sbuf *b, const char *src, size_t n)
+{
+	const char *end = src + n;
+
+	sbuf_grow(b, n);
+	for (; src < end; src++) {
+		char c = *src;
+
+		if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
+			sbuf_addc(b, '\\');
+			c = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\';
+		}
+		sbuf_addc(b, c);
+	}
+}

@@ -91,4 +91,8 @@ size_t tsv_cols_parse(const char *spec, const struct tsv_header *h,
  */
 size_t tsv_unescape(const char *src, size_t n, char *dst);
 
+/* Append n bytes at src to b, escaped for a TSV field. */
+struct sbuf;
+void tsv_escape(struct sbuf *b, const char *src, size_t n);
+
 #endif
