@@ -99,6 +99,12 @@ tsv_find(char *p, char *end, char c)
 		if (m != 0)
 			return p + __builtin_ctz(m);
 	}
+	if (end - p < 16) {
+		for (; p < end; p++)
+			if (*p == c)
+				return p;
+		return NULL;
+	}
 #endif
 	return memchr(p, c, (size_t)(end - p));
 }
@@ -155,13 +161,27 @@ tsv_push(struct tsv_row *row, char *p, size_t len)
 size_t
 tsv_split(struct tsv_row *row, char *line, size_t len)
 {
-	char *p = line, *end = line + len, *t;
+	char *p = line, *end = line + len, *t, *q = line;
 
 	row->n = 0;
-	while ((t = tsv_find(p, end, '\t')) != NULL) {
-		tsv_push(row, p, (size_t)(t - p));
-		p = t + 1;
+#ifdef __SSE2__
+	for (; end - q >= 16; q += 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)q), _mm_set1_epi8('\t')));
+
+		while (m != 0) {
+			t = q + __builtin_ctz(m);
+			tsv_push(row, p, (size_t)(t - p));
+			p = t + 1;
+			m &= m - 1;
+		}
 	}
+#endif
+	for (; q < end; q++)
+		if (*q == '\t') {
+			tsv_push(row, p, (size_t)(q - p));
+			p = q + 1;
+		}
 	tsv_push(row, p, (size_t)(end - p));
 	return row->n;
 }
