@@ -416,7 +416,11 @@ spill(struct count *c)
 static void
 add(struct count *c, const char *name, const struct pending *p, const char *key)
 {
-	struct tally_ent *e = tally_get(&c->t, key, p->len, p->hash);
+	struct tally_ent *e;
+
+	if (c->t.n > 0 && tally_bytes_next(&c->t) > c->limit)
+		spill(c);
+	e = tally_get(&c->t, key, p->len, p->hash);
 
 	if (e->count + p->n < e->count)
 		errx(2, "%s: line %llu: count overflows 64 bits", name,
@@ -438,8 +442,6 @@ add(struct count *c, const char *name, const struct pending *p, const char *key)
 		}
 	}
 	e->count += p->n;
-	if (tally_bytes(&c->t) > c->limit)
-		spill(c);
 }
 
 static void
@@ -784,12 +786,12 @@ order_add(struct count *c, struct tally *o, FILE ***runs, size_t *nruns,
 	struct tally_ent *e;
 
 	note_group(c, r->key.p, r->key.len, r->glen, r->count);
+	if (o->n > 0 && tally_bytes_next(o) > c->limit)
+		order_spill(c, o, runs, nruns);
 	e = tally_get(o, r->key.p, r->key.len, tally_hash(r->key.p, r->key.len));
 	e->count = r->count;
 	if (o->with_docs)
 		tally_doc(o, e)->docs = r->docs;
-	if (tally_bytes(o) > c->limit)
-		order_spill(c, o, runs, nruns);
 }
 
 /* Where merge_runs() hands each key's total. */

@@ -170,6 +170,16 @@ tally_bytes(const struct tally *t)
 	    (t->with_docs ? t->cap * sizeof *t->doc : 0);
 }
 
+size_t
+tally_bytes_next(const struct tally *t)
+{
+	size_t b = tally_bytes(t);
+
+	if ((t->n + 1) * 10 > t->cap * 7)
+		b += 2 * t->cap * (sizeof *t->ent + (t->with_docs ? sizeof *t->doc : 0));
+	return b;
+}
+
 static void
 tally_free_blocks(struct tally *t)
 {

@@ -72,6 +72,8 @@ struct tally_doc *tally_doc(struct tally *t, const struct tally_ent *e);
 size_t tally_list(struct tally *t, struct tally_ent **v);
 /* Bytes of memory the tally holds. */
 size_t tally_bytes(const struct tally *t);
+/* Bytes it would hold after adding one more key (the table may double). */
+size_t tally_bytes_next(const struct tally *t);
 /* Forget every key and give back the memory, as after tally_init(). */
 void tally_clear(struct tally *t);
 /* Free everything. */
