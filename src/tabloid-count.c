@@ -1002,12 +1002,7 @@ main(int argc, char *argv[])
 	tally_init(&c.df, 0);
 	tally_init(&c.seendocs, 0);
 	out_open(output);
-	if (argc == 0) {
-		static char *dash[] = { "-", NULL };
-
-		argv = dash;
-		argc = 1;
-	}
+	prog_files(&argc, &argv);
 	for (i = 0; i < argc; i++)
 		ok &= count_file(&c, argv[i]);
 	write_header(&c);

@@ -422,12 +422,7 @@ main(int argc, char *argv[])
 	for (i = 0; i < nextra; i++)
 		load_abbrev(&sp.ab, extra[i]);
 	out_open(output);
-	if (argc == 0) {
-		static char *dash[] = { "-", NULL };
-
-		argv = dash;
-		argc = 1;
-	}
+	prog_files(&argc, &argv);
 	for (i = 0; i < (size_t)argc; i++) {
 		if (format == 'T')
 			ok &= split_tsv(&sp, argv[i]);

@@ -386,12 +386,7 @@ main(int argc, char *argv[])
 	if (tk.stem && (tk.stemmer = sb_stemmer_new("english", "UTF_8")) == NULL)
 		errx(2, "cannot start the English stemmer");
 	out_open(output);
-	if (argc == 0) {
-		static char *dash[] = { "-", NULL };
-
-		argv = dash;
-		argc = 1;
-	}
+	prog_files(&argc, &argv);
 	for (i = 0; i < argc; i++)
 		ok &= tokenize_file(&tk, argv[i]);
 	out_exit(ok ? 0 : 2);

@@ -10,27 +10,11 @@
 # TMPDIR, so the temporary files of a spill can be looked for.
 
 bats_require_minimum_version 1.5.0
+load helpers
 
 setup() {
-	T=$BATS_TEST_TMPDIR
-	S=$TABLOID_SRCDIR/samples
 	mkdir -p "$T/tmp"
 	export TMPDIR=$T/tmp
-}
-
-# rows LINE...: print each LINE with its backslash escapes (\t) decoded.
-rows() {
-	printf '%b\n' "$@"
-}
-
-# same EXPECTED ACTUAL: fail with a unified diff unless the texts are equal.
-same() {
-	if [ "$1" != "$2" ]; then
-		printf '%s\n' "$1" >"$T/expected"
-		printf '%s\n' "$2" >"$T/actual"
-		diff -u "$T/expected" "$T/actual" || true
-		return 1
-	fi
 }
 
 # identical FILE1 FILE2: fail, showing the start of a diff, unless the two
@@ -88,11 +72,7 @@ table() {
 			;;
 		esac
 	done
-	if [ "$n" -eq 0 ]; then
-		echo "empty table"
-		return 1
-	fi
-	[ "$bad" -eq 0 ]
+	table_done "$n" "$bad"
 }
 
 # tokens: the tokenized samples, lower-cased, in $T/tokens.tsv.

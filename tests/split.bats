@@ -6,26 +6,7 @@
 # output expected for it.  Everything is written under $BATS_TEST_TMPDIR.
 
 bats_require_minimum_version 1.5.0
-
-setup() {
-	T=$BATS_TEST_TMPDIR
-	S=$TABLOID_SRCDIR/samples
-}
-
-# rows LINE...: print each LINE with its backslash escapes (\t) decoded.
-rows() {
-	printf '%b\n' "$@"
-}
-
-# same EXPECTED ACTUAL: fail with a unified diff unless the texts are equal.
-same() {
-	if [ "$1" != "$2" ]; then
-		printf '%s\n' "$1" >"$T/expected"
-		printf '%s\n' "$2" >"$T/actual"
-		diff -u "$T/expected" "$T/actual" || true
-		return 1
-	fi
-}
+load helpers
 
 # texts [OPTION...]: split standard input with -N and the OPTIONs and print
 # the text column of the rows joined by " | ".
@@ -63,11 +44,7 @@ table() {
 			;;
 		esac
 	done
-	if [ "$n" -eq 0 ]; then
-		echo "empty table"
-		return 1
-	fi
-	[ "$bad" -eq 0 ]
+	table_done "$n" "$bad"
 }
 
 # check_offsets FILE [OPTION...]: split FILE with -N and the OPTIONs and

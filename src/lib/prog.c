@@ -17,6 +17,17 @@ prog_init(void)
 }
 
 void
+prog_files(int *argc, char ***argv)
+{
+	static char *dash[] = { "-", NULL };
+
+	if (*argc == 0) {
+		*argc = 1;
+		*argv = dash;
+	}
+}
+
+void
 prog_version(void)
 {
 	out_str(program_invocation_short_name);

@@ -7,6 +7,8 @@
 
 /* Set up the process; call first in main(). */
 void prog_init(void);
+/* With no file operands, make the list "-" (standard input). */
+void prog_files(int *argc, char ***argv);
 /* Print "NAME (tabloid) VERSION" on standard output and exit 0. */
 void prog_version(void) __attribute__((noreturn));
 
