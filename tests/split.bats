@@ -857,3 +857,14 @@ in:  HEADLINE\n\nShipments to the U.S. fell. Talks with the U.S. The ministry sp
 out: HEADLINE | Shipments to the U.S. fell. | Talks with the U.S. | The ministry spoke. | The U.S. And Japan met.
 EOF2
 }
+
+@test "sentences: abbreviations before quotes, tickers and attributions" {
+	table <<'EOF2'
+in:  H\n\nApple Inc. (AAPL.O) shares rose. It ended at 4 a.m. \xe2\x80\x9cNobody knows,\xe2\x80\x9d he said.
+out: H | Apple Inc. (AAPL.O) shares rose. | It ended at 4 a.m. | “Nobody knows,” he said.
+in:  H\n\n\xe2\x80\x9cFix it!\xe2\x80\x9d Mr Dellow said. \xe2\x80\x9cWhy?\xe2\x80\x9d asked Prime Minister Boris Johnson. Done.
+out: H | “Fix it!” Mr Dellow said. | “Why?” asked Prime Minister Boris Johnson. | Done.
+in:  H\n\nTalks resume at 10:30\xc2\xa0a.m. Wednesday in Washington. Copyright Ledger Inc. All Rights Reserved.
+out: H | Talks resume at 10:30 a.m. Wednesday in Washington. | Copyright Ledger Inc. | All Rights Reserved.
+EOF2
+}

@@ -45,7 +45,7 @@ struct seg_word {
 #define SEG_FULL_PERCENT 70
 
 static const char *const seg_starters[] = {
-	"A", "After", "Also", "Although", "An", "As", "At", "But",
+	"A", "After", "All", "Also", "Although", "An", "As", "At", "But",
 	"By", "Each", "Even", "For", "From", "He", "Her", "Here", "His", "How",
 	"However", "I", "If", "In", "Instead", "It", "Its", "Last", "Many",
 	"Meanwhile", "More", "Most", "My", "No", "Not", "Now", "On", "One",
@@ -595,6 +595,7 @@ struct seg_after {
 	size_t word;		/* start of the next word */
 	size_t wend;		/* its end */
 	bool opened;		/* an opening quote or bracket came first */
+	bool quoted;		/* an opening quote came first */
 };
 
 static void
@@ -606,9 +607,10 @@ seg_look_ahead(const char *s, size_t i, size_t end, struct seg_after *a)
 	while (i < end && (w = seg_space_at(s, i, end)) > 0)
 		i += w;
 	a->start = i;
-	a->opened = false;
+	a->opened = a->quoted = false;
 	while (i < end && seg_is_opener(c = seg_cp_at(s, i, end, &len))) {
 		a->opened = true;
+		a->quoted |= c != '(' && c != '[' && c != '{';
 		i += len;
 	}
 	a->word = i;
@@ -631,10 +633,10 @@ seg_word_before(const struct seg_doc *d, size_t lo, size_t dot)
 {
 	size_t b = dot, len;
 
-	while (b > lo && seg_space_at(d->s, b - 1, dot) == 0) {
+	while (b > lo) {
 		int32_t c = seg_cp_before(d->s, lo, b, &len);
 
-		if (c == '(' || c == '[' || c == '"' || c == 0x201C || c == 0x2018 ||
+		if (utf8_is_space(c) || c == '(' || c == '[' || c == '"' || c == 0x201C || c == 0x2018 ||
 		    c == '\'' || c == 0xAB || c == '/')
 			break;
 		b -= len;
@@ -688,7 +690,7 @@ seg_ambiguous_ends(struct seg_doc *d, const struct seg_after *a, enum seg_amb ho
 		return false;
 	if (how == SEG_AMB_SHAPE)
 		return !d->caps_after_acronym && seg_is_starter(a, d->s);
-	if (seg_is_starter(a, d->s))
+	if (seg_is_starter(a, d->s) || a->quoted)
 		return true;
 	if (seg_in_list(seg_calendar, sizeof seg_calendar / sizeof *seg_calendar,
 	    d->s + a->word, a->wend - a->word))
@@ -700,18 +702,35 @@ seg_ambiguous_ends(struct seg_doc *d, const struct seg_after *a, enum seg_amb ho
 	return v > 0 && b.kind != SEG_NEXT_UPPER;
 }
 
-/* True when the word after a is a verb of saying, or the one after it is. */
+/*
+ * True when a verb of saying follows a: at once ("asked"), or after a name
+ * of up to three capitalised words ("Okoye said", "Mr Dellow said"; in
+ * lower-cased copy any words: "she stated").
+ */
 static bool
 seg_said_follows(const struct seg_doc *d, const struct seg_after *a)
 {
-	struct seg_after b;
+	struct seg_after b = *a;
 	size_t n = sizeof seg_said / sizeof *seg_said;
+	int words;
 
 	if (seg_in_list(seg_said, n, d->s + a->word, a->wend - a->word))
 		return true;
-	seg_look_ahead(d->s, a->wend, d->n, &b);
-	return a->wend - a->word > 0 && !a->opened &&
-	    seg_in_list(seg_said, n, d->s + b.word, b.wend - b.word);
+	if (a->opened)
+		return false;
+	for (words = 0; words < 3 && b.wend > b.word && (b.kind == SEG_NEXT_UPPER ||
+	    (d->lower && b.kind == SEG_NEXT_LOWER)); words++) {
+		size_t at = b.wend;
+
+		if (at < d->n && d->s[at] == '.')
+			at++;
+		seg_look_ahead(d->s, at, d->n, &b);
+		if (b.opened)
+			return false;
+		if (seg_in_list(seg_said, n, d->s + b.word, b.wend - b.word))
+			return true;
+	}
+	return false;
 }
 
 /* Decide a full stop followed by whitespace. */
