@@ -5,8 +5,8 @@
  * by TABs, the group's fields first).  Entries live in the table itself,
  * so a lookup touches one cache line; keys of up to 16 bytes are stored in
  * the entry and longer ones in an arena, so there is no allocation per
- * key.  Entry pointers are valid until the next tally_get() or
- * tally_prefetch_*; key bytes until tally_clear().
+ * key.  Entry pointers are valid until the next tally_get(); key bytes
+ * until tally_clear().
  */
 #ifndef TABLOID_TALLY_H
 #define TABLOID_TALLY_H
@@ -17,8 +17,8 @@
 #define TALLY_INLINE 16
 
 struct tally_ent {
-	uint64_t count;		/* occurrences; the entry is empty when len is 0 and hash is 0 */
-	uint32_t hash;		/* hash of the key, never 0 in a used entry */
+	uint64_t count;		/* occurrences */
+	uint32_t hash;		/* hash of the key; 0 marks an empty slot */
 	uint32_t len;		/* key length */
 	union {
 		char in[TALLY_INLINE];	/* keys of up to TALLY_INLINE bytes */
