@@ -2,7 +2,7 @@
 # Behaviour every program shares: --help, --version, usage errors, write
 # errors, quiet exit on a closed pipe, missing files, the dispatcher.
 
-programs="tabloid-split tabloid-tokenize tabloid-count"
+programs="tabloid-split tabloid-tokenize tabloid-count tabloid-tag-entities"
 
 setup() {
 	cd "$BATS_TEST_TMPDIR"

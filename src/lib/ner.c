@@ -1,0 +1,1681 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ner.h"
+#include "tok.h"
+#include "utf8.h"
+
+/* How a mention was found; learning and canonical names depend on it. */
+enum {
+	HOW_GAZ,	/* a gazetteer entry */
+	HOW_ORG,	/* capitalised words ending in an organisation head */
+	HOW_PERSON,	/* a title or a given name before capitalised words */
+	HOW_PLACE,	/* capitalised words with a place head */
+	HOW_GUESS,	/* capitalised words in a person's context */
+	HOW_LEX,	/* a name the document defined elsewhere */
+	HOW_ACRONYM,	/* an acronym or ticker in brackets */
+	HOW_LEARNT,	/* a name learnt from an earlier document */
+	HOW_NUMERIC	/* a date, time, amount or percentage */
+};
+
+/*
+ * A small open-addressing table of strings, used for the names a document
+ * defines and for the capitalisation of its words.
+ */
+struct ner_lex_ent {
+	uint64_t h;		/* hash of the key, 0 for a free slot */
+	size_t k;		/* key offset in keys */
+	uint32_t kl;		/* key length */
+	int32_t type;		/* entity type, or -1 for a prefix only */
+	size_t c;		/* canonical name offset in keys */
+	uint32_t cl;		/* its length */
+	uint32_t cap, low;	/* capitalised and lower-case occurrences */
+	bool prefix;		/* a longer key starts with this one */
+	uint8_t rank;		/* NER_RANK_*: a stronger definition replaces it */
+};
+
+struct ner_lex {
+	struct ner_lex_ent *v;
+	size_t cap, n;
+	size_t maxtok;
+	struct sbuf keys;
+};
+
+static uint64_t
+ner_hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h ? h : 1;
+}
+
+static void
+lex_reset(struct ner_lex *x)
+{
+	if (x->n > 0)
+		memset(x->v, 0, x->cap * sizeof *x->v);
+	x->n = 0;
+	x->maxtok = 0;
+	sbuf_reset(&x->keys);
+}
+
+static struct ner_lex_ent *lex_get(struct ner_lex *x, const char *k, size_t n, bool add);
+
+static void
+lex_grow(struct ner_lex *x)
+{
+	struct ner_lex_ent *old = x->v;
+	size_t oldcap = x->cap, i;
+
+	x->cap = oldcap ? 2 * oldcap : 1024;
+	x->v = xcalloc(x->cap, sizeof *x->v);
+	for (i = 0; i < oldcap; i++) {
+		size_t j;
+
+		if (old[i].h == 0)
+			continue;
+		for (j = old[i].h & (x->cap - 1); x->v[j].h != 0; j = (j + 1) & (x->cap - 1))
+			;
+		x->v[j] = old[i];
+	}
+	free(old);
+}
+
+static struct ner_lex_ent *
+lex_get(struct ner_lex *x, const char *k, size_t n, bool add)
+{
+	uint64_t h = ner_hash(k, n);
+	size_t j;
+
+	if (x->cap == 0) {
+		if (!add)
+			return NULL;
+		lex_grow(x);
+	}
+	for (j = h & (x->cap - 1); x->v[j].h != 0; j = (j + 1) & (x->cap - 1)) {
+		struct ner_lex_ent *e = &x->v[j];
+
+		if (e->h == h && e->kl == n && memcmp(x->keys.p + e->k, k, n) == 0)
+			return e;
+	}
+	if (!add)
+		return NULL;
+	if (2 * (x->n + 1) > x->cap) {
+		lex_grow(x);
+		return lex_get(x, k, n, add);
+	}
+	x->v[j].h = h;
+	x->v[j].k = x->keys.len;
+	x->v[j].kl = (uint32_t)n;
+	x->v[j].type = -1;
+	sbuf_add(&x->keys, k, n);
+	x->n++;
+	return &x->v[j];
+}
+
+static void
+lex_free(struct ner_lex *x)
+{
+	if (x == NULL)
+		return;
+	free(x->v);
+	sbuf_free(&x->keys);
+	free(x);
+}
+
+void
+ner_init(struct ner *n, const struct abbrev *ab, const struct gaz *g, struct strset *stop,
+    struct strset *words)
+{
+	memset(n, 0, sizeof *n);
+	n->ab = ab;
+	n->gaz = g;
+	n->stop = stop;
+	n->words = words;
+	n->maxlearnt = 65536;
+	gaz_init(&n->learnt, ab);
+}
+
+void
+ner_free(struct ner *n)
+{
+	gaz_free(&n->learnt);
+}
+
+void
+ner_doc_reset(struct ner_doc *d)
+{
+	sbuf_reset(&d->text);
+	sbuf_reset(&d->keys);
+	sbuf_reset(&d->canon);
+	d->nt = d->ns = d->nm = 0;
+	d->lower = false;
+	if (d->lex == NULL) {
+		d->lex = xcalloc(1, sizeof *d->lex);
+		d->cases = xcalloc(1, sizeof *d->cases);
+	}
+	lex_reset(d->lex);
+	lex_reset(d->cases);
+}
+
+void
+ner_doc_free(struct ner_doc *d)
+{
+	sbuf_free(&d->text);
+	sbuf_free(&d->keys);
+	sbuf_free(&d->canon);
+	sbuf_free(&d->kb);
+	free(d->t);
+	free(d->s);
+	free(d->m);
+	lex_free(d->lex);
+	lex_free(d->cases);
+	tok_list_free(&d->scratch);
+	memset(d, 0, sizeof *d);
+}
+
+/* Token classes from the text. */
+static uint32_t
+ner_shape(const char *s, size_t n, enum tok_type type)
+{
+	uint32_t f = 0;
+	size_t i = 0, letters = 0, upper = 0;
+	bool first = true;
+
+	if (type == TOK_NUMBER)
+		return NER_NUM;
+	if (type == TOK_PUNCT || type == TOK_SYMBOL)
+		f |= NER_PUNCT;
+	while (i < n) {
+		int32_t cp;
+		size_t l = utf8_decode(s + i, n - i, &cp);
+
+		if (cp >= 0 && utf8_is_letter(cp)) {
+			bool up = utf8_is_upper(cp);
+
+			letters++;
+			upper += up;
+			if (first)
+				f |= up ? NER_CAP : NER_LOWER;
+			first = false;
+		}
+		i += l;
+	}
+	if (letters > 0)
+		f |= NER_WORD;
+	if (letters >= 2 && upper == letters)
+		f |= NER_UPPER;
+	return f;
+}
+
+static void
+ner_push(const struct ner *n, struct ner_doc *d, size_t s, size_t e, size_t os, size_t oe,
+    enum tok_type type, bool space)
+{
+	struct ner_tok *t;
+
+	if (d->nt == d->capt) {
+		d->capt = d->capt ? 2 * d->capt : 1024;
+		d->t = xrealloc(d->t, d->capt * sizeof *d->t);
+	}
+	t = &d->t[d->nt++];
+	t->s = s;
+	t->e = e;
+	t->os = os;
+	t->oe = oe;
+	t->m = -1;
+	t->key = d->keys.len;
+	gaz_fold(&d->keys, d->text.p + s, e - s);
+	t->klen = (uint32_t)(d->keys.len - t->key);
+	t->flags = ner_shape(d->text.p + s, e - s, type);
+	if (space)
+		t->flags |= NER_SPACE;
+	if (n->stop != NULL && (t->flags & NER_WORD) &&
+	    strset_get(n->stop, d->keys.p + t->key, t->klen) > 0)
+		t->flags |= NER_STOP;
+	if (n->words != NULL && (t->flags & NER_WORD) &&
+	    strset_get(n->words, d->keys.p + t->key, t->klen) > 0)
+		t->flags |= NER_COMMON;
+}
+
+static void
+ner_open_sentence(struct ner_doc *d)
+{
+	if (d->ns == d->caps) {
+		d->caps = d->caps ? 2 * d->caps : 256;
+		d->s = xrealloc(d->s, d->caps * sizeof *d->s);
+	}
+	d->s[d->ns].tb = d->nt;
+	d->s[d->ns].s = d->text.len;
+	d->s[d->ns].caps = false;
+}
+
+size_t
+ner_add_sentence(const struct ner *n, struct ner_doc *d, const char *s, size_t len,
+    size_t base, const struct fold_map *fm)
+{
+	size_t off, i;
+
+	ner_open_sentence(d);
+	if (d->text.len > 0)
+		sbuf_addc(&d->text, ' ');
+	d->s[d->ns].s = off = d->text.len;
+	sbuf_add(&d->text, s, len);
+	gaz_tokens(n->ab, s, len, &d->scratch);
+	for (i = 0; i < d->scratch.n; i++) {
+		const struct tok *t = &d->scratch.v[i];
+		size_t os = base + (fm ? fold_offset(fm, t->start) : t->start);
+		size_t oe = base + (fm ? fold_offset(fm, t->end) : t->end);
+
+		ner_push(n, d, off + t->start, off + t->end, os, oe, t->type,
+		    t->start == 0 || s[t->start - 1] == ' ');
+	}
+	return ner_end_sentence(d);
+}
+
+void
+ner_begin_sentence(struct ner_doc *d)
+{
+	ner_open_sentence(d);
+	if (d->text.len > 0)
+		sbuf_addc(&d->text, ' ');
+	d->s[d->ns].s = d->text.len;
+	d->s[d->ns].tb = d->nt;
+}
+
+size_t
+ner_add_token(const struct ner *n, struct ner_doc *d, const char *s, size_t len, size_t os,
+    size_t oe, bool space)
+{
+	size_t first = d->nt, off, i;
+
+	if (space && d->text.len > d->s[d->ns].s)
+		sbuf_addc(&d->text, ' ');
+	off = d->text.len;
+	sbuf_add(&d->text, s, len);
+	gaz_tokens(n->ab, s, len, &d->scratch);
+	if (d->scratch.n == 0 || oe - os != len) {
+		ner_push(n, d, off, off + len, os, oe, len ? TOK_WORD : TOK_OTHER, space);
+		return first;
+	}
+	for (i = 0; i < d->scratch.n; i++) {
+		const struct tok *t = &d->scratch.v[i];
+
+		ner_push(n, d, off + t->start, off + t->end, os + t->start, os + t->end, t->type,
+		    i == 0 ? space : s[t->start - 1] == ' ');
+	}
+	return first;
+}
+
+size_t
+ner_end_sentence(struct ner_doc *d)
+{
+	struct ner_sent *S = &d->s[d->ns];
+
+	S->te = d->nt;
+	S->e = d->text.len;
+	return d->ns++;
+}
+
+/* Helpers over tokens. */
+
+static const char *
+tkey(const struct ner_doc *d, size_t i)
+{
+	return d->keys.p + d->t[i].key;
+}
+
+static bool
+tis(const struct ner_doc *d, size_t i, const char *w)
+{
+	size_t n = strlen(w);
+
+	return d->t[i].klen == n && memcmp(tkey(d, i), w, n) == 0;
+}
+
+static bool
+tin(const struct ner_doc *d, size_t i, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (tis(d, i, *list))
+			return true;
+	return false;
+}
+
+static const char *const ner_connectors[] = {
+	"of", "for", "on", "and", "&", "de", "del", "della", "da", "das", "do", "dos", "van",
+	"von", "der", "den", "la", "le", "les", "du", "al", "el", "bin", "ibn", "y", NULL
+};
+
+static const char *const ner_particles[] = {
+	"de", "del", "della", "da", "das", "do", "dos", "van", "von", "der", "den", "la", "le",
+	"du", "al", "el", "bin", "ibn", NULL
+};
+
+/* Words that are never names on their own in lower-cased text. */
+static const char *const ner_lower_words[] = {
+	"us", "may", "will", "can", "march", "new", "bill", "mark", "rose", "grace", "hope",
+	"joy", "faith", "young", "long", "little", "price", "rich", "bush", "best", "well",
+	"fine", "may", "said", "says", "chase", "cook", "miller", "smith", "hall", "wood",
+	"king", "church", "street", "green", "brown", "white", "black", "gray", "grey",
+	"nice", "reading", "bath", "mobile", "split", "orange", "turkey", "chad", "jersey",
+	"guinea", NULL
+};
+
+/* Capitalised words that start sentences and are not names. */
+static bool
+ner_is_connector(const struct ner_doc *d, size_t i)
+{
+	const struct ner_tok *t = &d->t[i];
+
+	if (tis(d, i, "-"))
+		return !(t->flags & NER_SPACE) && i + 1 < d->nt && !(d->t[i + 1].flags & NER_SPACE);
+	return !(t->flags & NER_CAP) && tin(d, i, ner_connectors);
+}
+
+/* Whether the n bytes of a surface token match token i's casing. */
+static bool
+ner_case_ok1(const struct ner_doc *d, size_t i, const char *u, size_t n)
+{
+	const struct ner_tok *t = &d->t[i];
+	const char *s = d->text.p + t->s;
+	size_t j;
+	bool ulower = true;
+
+	if (t->e - t->s == n && memcmp(s, u, n) == 0)
+		return true;
+	if ((t->flags & NER_UPPER) && n > 0 && !((unsigned char)u[0] >= 'a' && u[0] <= 'z'))
+		return true;
+	for (j = 0; j < n; j++)
+		if ((unsigned char)u[j] >= 'A' && u[j] <= 'Z')
+			ulower = false;
+	return ulower && (t->flags & NER_CAP);
+}
+
+static bool
+ner_case_ok(const struct ner_doc *d, size_t i, const struct gaz_entry *e)
+{
+	const char *p = e->surface, *end = e->surface + e->slen;
+
+	while (p < end) {
+		const char *q = memchr(p, ' ', (size_t)(end - p));
+
+		if (q == NULL)
+			q = end;
+		if (!ner_case_ok1(d, i, p, (size_t)(q - p)))
+			return false;
+		p = q + 1;
+		i++;
+	}
+	return true;
+}
+
+struct ner_match {
+	size_t len;			/* tokens */
+	const struct gaz_entry *e;	/* the entry, NULL when none */
+};
+
+/* Key of tokens [i, i + len) into d->kb. */
+static void
+ner_key(struct ner_doc *d, size_t i, size_t len)
+{
+	size_t k;
+
+	sbuf_reset(&d->kb);
+	for (k = i; k < i + len; k++) {
+		if (k > i)
+			sbuf_addc(&d->kb, ' ');
+		sbuf_add(&d->kb, tkey(d, k), d->t[k].klen);
+	}
+}
+
+/*
+ * The longest entry of g with a type in mask that starts at token i and
+ * ends before te; anycase skips the capitalisation check.
+ */
+static struct ner_match
+ner_longest(struct ner_doc *d, const struct gaz *g, size_t i, size_t te, uint32_t mask,
+    bool anycase)
+{
+	struct ner_match best = { 0, NULL };
+	struct gaz_hit hit;
+	size_t len;
+
+	sbuf_reset(&d->kb);
+	for (len = 1; i + len <= te && len <= g->maxtok; len++) {
+		const struct gaz_entry *e;
+
+		if (len > 1)
+			sbuf_addc(&d->kb, ' ');
+		sbuf_add(&d->kb, tkey(d, i + len - 1), d->t[i + len - 1].klen);
+		if (!gaz_get(g, d->kb.p, d->kb.len, &hit))
+			break;
+		if (hit.types & mask)
+			for (e = hit.entries; e != NULL; e = e->next)
+				if ((mask & GAZ_BIT(e->type)) && (anycase || ner_case_ok(d, i, e))) {
+					best.len = len;
+					best.e = e;
+					break;
+				}
+		if (!hit.prefix)
+			break;
+	}
+	return best;
+}
+
+/* Whether token i alone is listed with a type in mask. */
+static bool
+ner_cue(struct ner_doc *d, const struct gaz *g, size_t i, uint32_t mask, bool anycase)
+{
+	struct ner_match m = ner_longest(d, g, i, i + 1, mask, anycase);
+
+	return m.e != NULL;
+}
+
+static bool
+ner_anycase(const struct ner_doc *d, const struct ner_sent *S)
+{
+	return d->lower || S->caps;
+}
+
+/* Document-wide facts: lower-cased text, headlines, word capitalisation. */
+static void
+ner_survey(struct ner_doc *d)
+{
+	size_t si, i, words = 0, capmid = 0;
+
+	for (si = 0; si < d->ns; si++) {
+		struct ner_sent *S = &d->s[si];
+		size_t w = 0, up = 0, cap = 0;
+		bool first = true;
+
+		for (i = S->tb; i < S->te; i++) {
+			struct ner_tok *t = &d->t[i];
+
+			if (!(t->flags & NER_WORD))
+				continue;
+			if (first)
+				t->flags |= NER_INITIAL;
+			else {
+				words++;
+				capmid += (t->flags & NER_CAP) != 0;
+			}
+			first = false;
+			w++;
+			up += (t->flags & NER_UPPER) || ((t->flags & NER_CAP) && t->klen == 1);
+			cap += (t->flags & NER_CAP) != 0;
+		}
+		S->caps = w >= 3 && (up * 5 >= w * 4 || (w >= 4 && cap * 10 >= w * 9));
+	}
+	d->lower = words >= 20 && capmid * 50 < words;
+	for (si = 0; si < d->ns; si++) {
+		struct ner_sent *S = &d->s[si];
+
+		if (S->caps)
+			continue;
+		for (i = S->tb; i < S->te; i++) {
+			struct ner_tok *t = &d->t[i];
+			struct ner_lex_ent *e;
+
+			if (!(t->flags & NER_WORD) || (t->flags & NER_INITIAL) ||
+			    (t->flags & NER_UPPER))
+				continue;
+			e = lex_get(d->cases, tkey(d, i), t->klen, true);
+			if (t->flags & NER_CAP)
+				e->cap++;
+			else
+				e->low++;
+		}
+	}
+}
+
+/* Whether the document writes word i capitalised. */
+static bool
+ner_cased(struct ner *n, struct ner_doc *d, size_t i)
+{
+	struct ner_lex_ent *e = lex_get(d->cases, tkey(d, i), d->t[i].klen, false);
+
+	if (e != NULL && (e->cap > 0 || e->low > 0))
+		return e->cap > e->low;
+	if (d->t[i].flags & NER_STOP)
+		return false;
+	return ner_cue(d, n->gaz, i, GAZ_ENTITY_MASK | GAZ_BIT(GAZ_GIVEN) | GAZ_BIT(GAZ_SURNAME) |
+	    GAZ_BIT(GAZ_ORG_SUFFIX), true);
+}
+
+/* Whether the sentence-initial word i can be the start of a name. */
+static bool
+ner_initial_ok(struct ner *n, struct ner_doc *d, size_t i, size_t te)
+{
+	struct ner_lex_ent *e;
+	struct ner_match m;
+
+	if ((d->t[i].flags & NER_STOP) && !(d->t[i].flags & NER_UPPER))
+		return false;
+	if (d->t[i].flags & NER_UPPER)
+		return true;
+	if (n->words != NULL && !(d->t[i].flags & NER_COMMON) && d->t[i].klen > 1)
+		return true;
+	m = ner_longest(d, n->gaz, i, te, GAZ_ENTITY_MASK | GAZ_BIT(GAZ_TITLE) |
+	    GAZ_BIT(GAZ_GIVEN), false);
+	if (m.e != NULL && !ner_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), false))
+		return true;
+	e = lex_get(d->cases, tkey(d, i), d->t[i].klen, false);
+	return e != NULL && e->cap > 0 && e->low == 0;
+}
+
+/* Whether token i can be part of a name in sentence S. */
+static bool
+ner_namelike(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i)
+{
+	const struct ner_tok *t = &d->t[i];
+
+	if (!(t->flags & NER_WORD) || t->m >= 0)
+		return false;
+	if (S->caps)
+		return ner_cased(n, d, i);
+	if (!(t->flags & (NER_CAP | NER_UPPER)))
+		return false;
+	if (t->flags & NER_INITIAL)
+		return ner_initial_ok(n, d, i, S->te);
+	return !(t->klen == 1 && tis(d, i, "i"));
+}
+
+/*
+ * Whether a gazetteer match at i is believable where case is no evidence: a
+ * company or person named by one common word ("Target", "Next") needs the
+ * document to write that word capitalised elsewhere.
+ */
+static bool
+ner_gaz_ok(struct ner_doc *d, const struct ner_sent *S, size_t i, struct ner_match g)
+{
+	struct ner_lex_ent *e;
+
+	if (g.e == NULL || g.len > 1 || !(d->t[i].flags & NER_COMMON))
+		return true;
+	if (g.e->type != GAZ_ORG && g.e->type != GAZ_PERSON)
+		return true;
+	if (!d->lower && !S->caps && !(d->t[i].flags & NER_INITIAL))
+		return true;
+	e = lex_get(d->cases, tkey(d, i), d->t[i].klen, false);
+	return e != NULL && e->cap > e->low;
+}
+
+/* The end of the run of name tokens that starts at i. */
+static size_t
+ner_run_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i)
+{
+	size_t k = i + 1;
+
+	while (k < S->te) {
+		if (ner_namelike(n, d, S, k)) {
+			k++;
+			continue;
+		}
+		if (!ner_is_connector(d, k) || d->t[k].m >= 0)
+			break;
+		if (k + 1 < S->te && ner_namelike(n, d, S, k + 1)) {
+			k++;
+			continue;
+		}
+		if (k + 2 < S->te && tis(d, k + 1, "the") && !tis(d, k, "-") &&
+		    ner_namelike(n, d, S, k + 2)) {
+			k += 2;
+			continue;
+		}
+		break;
+	}
+	while (k > i + 1 && ner_is_connector(d, k - 1))
+		k--;
+	return k;
+}
+
+static void
+ner_emit(struct ner_doc *d, size_t si, size_t tb, size_t te, int type, const char *canon,
+    size_t clen, int how)
+{
+	struct ner_mention *m;
+	size_t i;
+
+	while (how != HOW_NUMERIC && te - tb > 1 && tis(d, tb, "the"))
+		tb++;
+	for (i = tb; i < te; i++)
+		if (d->t[i].m >= 0)
+			return;
+	if (d->nm == d->capm) {
+		d->capm = d->capm ? 2 * d->capm : 256;
+		d->m = xrealloc(d->m, d->capm * sizeof *d->m);
+	}
+	m = &d->m[d->nm];
+	m->sent = si;
+	m->tb = tb;
+	m->te = te;
+	m->ob = d->t[tb].os;
+	m->oe = d->t[te - 1].oe;
+	m->type = (uint8_t)type;
+	m->how = (uint8_t)how;
+	m->canon = d->canon.len;
+	if (canon != NULL)
+		sbuf_add(&d->canon, canon, clen);
+	else
+		sbuf_add(&d->canon, d->text.p + d->t[tb].s, d->t[te - 1].e - d->t[tb].s);
+	m->clen = d->canon.len - m->canon;
+	for (i = tb; i < te; i++)
+		d->t[i].m = (int32_t)d->nm;
+	d->nm++;
+}
+
+static void
+ner_emit_entry(struct ner_doc *d, size_t si, size_t tb, size_t te, const struct gaz_entry *e,
+    int how)
+{
+	ner_emit(d, si, tb, te, e->type, e->canon, e->clen, how);
+}
+
+/* The end of the "of Y" tail of an organisation's name from connector k. */
+static size_t
+ner_org_tail(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t k, size_t e)
+{
+	size_t m = k + 1;
+
+	if (m < e && tis(d, m, "the"))
+		m++;
+	while (m < e) {
+		if (ner_namelike(n, d, S, m)) {
+			m++;
+			continue;
+		}
+		if (!ner_is_connector(d, m) || tis(d, m, "of") || m + 1 >= e ||
+		    !ner_namelike(n, d, S, m + 1))
+			break;
+		if ((tis(d, m, "and") || tis(d, m, "&")) &&
+		    ner_longest(d, n->gaz, m + 1, e, GAZ_ENTITY_MASK, ner_anycase(d, S)).e != NULL)
+			break;
+		m++;
+	}
+	while (m > k + 1 && ner_is_connector(d, m - 1))
+		m--;
+	return m > k + 1 && ner_namelike(n, d, S, m - 1) ? m : 0;
+}
+
+/*
+ * The end of an organisation's name that starts at j, or 0: capitalised
+ * words up to a head or suffix ("Huawei Technologies Co."), with an "of Y"
+ * tail after a head ("Bank of England").
+ */
+static size_t
+ner_org_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j, size_t e)
+{
+	uint32_t heads = GAZ_BIT(GAZ_ORG_SUFFIX) | GAZ_BIT(GAZ_ORG_HEAD);
+	bool any = ner_anycase(d, S), head = false;
+	size_t k, last = 0, tail;
+
+	for (k = j; k < e; k++) {
+		if (k > j && ner_longest(d, n->gaz, k, e, GAZ_BIT(GAZ_TITLE), false).e != NULL &&
+		    !ner_cue(d, n->gaz, k, heads, any))
+			break;
+		if (ner_is_connector(d, k)) {
+			if (tis(d, k, "-") || tis(d, k, "&"))
+				continue;
+			if (!(tis(d, k, "of") || tis(d, k, "for") || tis(d, k, "on")) || last != k)
+				break;
+			if (head && (tail = ner_org_tail(n, d, S, k, e)) > 0)
+				last = tail;
+			break;
+		}
+		if (k > j && ner_cue(d, n->gaz, k, heads, any)) {
+			last = k + 1;
+			head = ner_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_HEAD), any);
+		} else if (k == j && ner_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_HEAD), any) && k + 1 < e &&
+		    ner_is_connector(d, k + 1)) {
+			last = k + 1;
+			head = true;
+		}
+	}
+	return last >= j + 2 ? last : 0;
+}
+
+/* The end of a person's name that starts at j (at most 4 name tokens). */
+static size_t
+ner_person_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j, size_t e)
+{
+	size_t k = j, words = 0;
+
+	while (k < e && words < 4) {
+		if (ner_is_connector(d, k)) {
+			if (!tin(d, k, ner_particles) && !tis(d, k, "-"))
+				break;
+			k++;
+			continue;
+		}
+		if (!ner_namelike(n, d, S, k))
+			break;
+		if (k > j && ner_longest(d, n->gaz, k, e, GAZ_BIT(GAZ_TITLE) | GAZ_BIT(GAZ_ORG) |
+		    GAZ_BIT(GAZ_GPE), false).len > 1)
+			break;
+		words++;
+		k++;
+	}
+	while (k > j + 1 && ner_is_connector(d, k - 1))
+		k--;
+	return k;
+}
+
+/* Whether the words just before token i are a title or job ("spokesman"). */
+static bool
+ner_title_before(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i)
+{
+	size_t b;
+
+	for (b = i; b-- > S->tb && i - b <= 3;) {
+		struct ner_match m = ner_longest(d, n->gaz, b, i,
+		    GAZ_BIT(GAZ_TITLE) | GAZ_BIT(GAZ_JOB), true);
+
+		if (m.e != NULL && b + m.len == i)
+			return true;
+		if (!(d->t[b].flags & NER_WORD))
+			break;
+	}
+	return false;
+}
+
+/* Unknown capitalised words [j, u) waiting for the document's evidence. */
+struct ner_pending {
+	size_t sent, tb, te;
+};
+
+struct ner_run_ctx {
+	struct ner_pending *p;
+	size_t np, capp;
+};
+
+static void
+ner_pend(struct ner_run_ctx *c, size_t si, size_t tb, size_t te)
+{
+	if (c->np == c->capp) {
+		c->capp = c->capp ? 2 * c->capp : 64;
+		c->p = xrealloc(c->p, c->capp * sizeof *c->p);
+	}
+	c->p[c->np].sent = si;
+	c->p[c->np].tb = tb;
+	c->p[c->np].te = te;
+	c->np++;
+}
+
+/* The end of unknown name words from j: up to a title, a known name or a connector. */
+static size_t
+ner_unknown_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j, size_t e)
+{
+	size_t k = j + 1;
+
+	while (k < e && (!ner_is_connector(d, k) || tis(d, k, "-")) &&
+	    ner_longest(d, n->gaz, k, e, GAZ_ENTITY_MASK | GAZ_BIT(GAZ_TITLE),
+	    ner_anycase(d, S)).e == NULL)
+		k++;
+	return k;
+}
+
+/* Tag the run of name tokens [i, e) of sentence si; returns where to go on. */
+static size_t
+ner_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, size_t i, size_t e)
+{
+	const struct ner_sent *S = &d->s[si];
+	bool any = ner_anycase(d, S), titled = ner_title_before(n, d, S, i);
+	size_t j = i, end = e;
+
+	while (j < e) {
+		struct ner_match g, t;
+		size_t o, p;
+
+		if (ner_is_connector(d, j) || d->t[j].m >= 0 || tis(d, j, "the")) {
+			j++;
+			continue;
+		}
+		t = ner_longest(d, n->gaz, j, e, GAZ_BIT(GAZ_TITLE), any);
+		o = ner_org_end(n, d, S, j, e);
+		if (t.e != NULL && j + t.len < e && !ner_is_connector(d, j + t.len) &&
+		    (o == 0 || o <= j + t.len || ner_person_end(n, d, S, j + t.len, e) < o)) {
+			titled = true;
+			j += t.len;
+			continue;
+		}
+		g = ner_longest(d, n->gaz, j, S->te, GAZ_ENTITY_MASK, any);
+		if (!ner_gaz_ok(d, S, j, g))
+			g.e = NULL, g.len = 0;
+		if (o > 0 && o - j >= g.len) {
+			if (g.e != NULL && g.e->type == GAZ_ORG)
+				ner_emit_entry(d, si, j, o, g.e, HOW_ORG);
+			else
+				ner_emit(d, si, j, o, GAZ_ORG, NULL, 0, HOW_ORG);
+			j = o;
+			titled = false;
+			continue;
+		}
+		if (titled || (g.len <= 1 && j + 1 < e && !ner_is_connector(d, j + 1) &&
+		    ner_cue(d, n->gaz, j, GAZ_BIT(GAZ_GIVEN), any) &&
+		    ner_longest(d, n->gaz, j + 1, e, GAZ_ENTITY_MASK & ~GAZ_BIT(GAZ_PERSON), any).len <= 1 &&
+		    !ner_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_ORG_HEAD) | GAZ_BIT(GAZ_ORG_SUFFIX), any))) {
+			if (g.e != NULL && g.e->type == GAZ_PERSON) {
+				ner_emit_entry(d, si, j, j + g.len, g.e, HOW_GAZ);
+				j += g.len;
+			} else {
+				p = ner_person_end(n, d, S, j, e);
+				ner_emit(d, si, j, p, GAZ_PERSON, NULL, 0, HOW_PERSON);
+				j = p;
+			}
+			titled = false;
+			continue;
+		}
+		if (g.e != NULL) {
+			ner_emit_entry(d, si, j, j + g.len, g.e, HOW_GAZ);
+			if (j + g.len > end)
+				end = j + g.len;
+			j += g.len;
+			continue;
+		}
+		p = ner_unknown_end(n, d, S, j, e);
+		if (p - j >= 2 && ner_cue(d, n->gaz, p - 1, GAZ_BIT(GAZ_LOC_HEAD), any))
+			ner_emit(d, si, j, p, GAZ_LOC, NULL, 0, HOW_PLACE);
+		else if (p - j >= 2 && ner_cue(d, n->gaz, p - 1, GAZ_BIT(GAZ_GPE_HEAD), any))
+			ner_emit(d, si, j, p, GAZ_GPE, NULL, 0, HOW_PLACE);
+		else
+			ner_pend(c, si, j, p);
+		j = p;
+	}
+	return end;
+}
+
+static void
+ner_sentence(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si)
+{
+	const struct ner_sent *S = &d->s[si];
+	size_t i = S->tb;
+
+	while (i < S->te) {
+		if (!ner_namelike(n, d, S, i) || ner_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), false)) {
+			i++;
+			continue;
+		}
+		i = ner_run(n, d, c, si, i, ner_run_end(n, d, S, i));
+	}
+}
+
+/* Lower-cased documents: the gazetteers and learnt names, without case. */
+static bool
+ner_lower_unsafe(const struct ner_doc *d, size_t i)
+{
+	return (d->t[i].flags & NER_STOP) || d->t[i].klen < 2 || tin(d, i, ner_lower_words);
+}
+
+static void
+ner_lower_sentence(struct ner *n, struct ner_doc *d, size_t si)
+{
+	const struct ner_sent *S = &d->s[si];
+	size_t i = S->tb;
+
+	while (i < S->te) {
+		struct ner_match g, l, t;
+		const struct ner_tok *x = &d->t[i];
+
+		if (!(x->flags & NER_WORD) || x->m >= 0) {
+			i++;
+			continue;
+		}
+		t = ner_longest(d, n->gaz, i, S->te, GAZ_BIT(GAZ_TITLE), true);
+		if (t.e != NULL && t.e->ntok >= 1 && i + t.len < S->te &&
+		    (d->t[i + t.len].flags & NER_WORD) && !ner_lower_unsafe(d, i + t.len) &&
+		    ner_longest(d, n->gaz, i + t.len, S->te, GAZ_ENTITY_MASK, true).e == NULL &&
+		    (t.len > 1 || (x->flags & NER_PUNCT) || d->t[i].klen <= 4)) {
+			size_t p = i + t.len + 1;
+
+			if (ner_cue(d, n->gaz, i + t.len, GAZ_BIT(GAZ_GIVEN), true) && p < S->te &&
+			    (d->t[p].flags & NER_WORD) && !ner_lower_unsafe(d, p))
+				p++;
+			ner_emit(d, si, i + t.len, p, GAZ_PERSON, NULL, 0, HOW_PERSON);
+			i = p;
+			continue;
+		}
+		g = ner_longest(d, n->gaz, i, S->te, GAZ_ENTITY_MASK, true);
+		l = ner_longest(d, &n->learnt, i, S->te, GAZ_ENTITY_MASK, true);
+		if (l.len > g.len)
+			g = l;
+		if (!ner_gaz_ok(d, S, i, g))
+			g.e = NULL, g.len = 0;
+		if (g.e != NULL && (g.len > 1 || !ner_lower_unsafe(d, i))) {
+			ner_emit_entry(d, si, i, i + g.len, g.e, g.e == l.e ? HOW_LEARNT : HOW_GAZ);
+			i += g.len;
+			continue;
+		}
+		if (!ner_lower_unsafe(d, i) && i + 1 < S->te &&
+		    ner_cue(d, n->gaz, i, GAZ_BIT(GAZ_GIVEN), true) &&
+		    (d->t[i + 1].flags & NER_WORD) && !ner_lower_unsafe(d, i + 1) &&
+		    d->t[i + 1].klen >= 3 &&
+		    ner_longest(d, n->gaz, i + 1, S->te, GAZ_ENTITY_MASK, true).e == NULL &&
+		    ner_cue(d, n->gaz, i + 1, GAZ_BIT(GAZ_SURNAME), true)) {
+			ner_emit(d, si, i, i + 2, GAZ_PERSON, NULL, 0, HOW_PERSON);
+			i += 2;
+			continue;
+		}
+		i++;
+	}
+}
+
+/* The document's own names, from the weakest definition to the strongest. */
+enum { NER_RANK_SELF, NER_RANK_PART, NER_RANK_FULL };
+
+static void
+ner_lex_put(struct ner_doc *d, const char *key, size_t klen, size_t ntok, int type,
+    const char *canon, size_t clen, int rank)
+{
+	struct ner_lex_ent *e;
+	size_t i;
+
+	e = lex_get(d->lex, key, klen, true);
+	if (e->type >= 0 && e->rank >= rank)
+		return;
+	e->type = type;
+	e->rank = (uint8_t)rank;
+	e->c = d->lex->keys.len;
+	sbuf_add(&d->lex->keys, canon, clen);
+	e->cl = (uint32_t)clen;
+	for (i = klen; i-- > 0;)
+		if (key[i] == ' ')
+			lex_get(d->lex, key, i, true)->prefix = true;
+	if (ntok > d->lex->maxtok)
+		d->lex->maxtok = ntok;
+}
+
+/* Count the tokens of mention m that are words or names (not connectors). */
+static size_t
+ner_words(const struct ner_doc *d, const struct ner_mention *m)
+{
+	size_t i, w = 0;
+
+	for (i = m->tb; i < m->te; i++)
+		w += (d->t[i].flags & NER_WORD) && !ner_is_connector(d, i);
+	return w;
+}
+
+static void
+ner_define(struct ner *n, struct ner_doc *d, size_t k)
+{
+	struct ner_mention *m = &d->m[k];
+	const char *canon = d->canon.p + m->canon;
+	size_t last = m->te - 1, i;
+
+	bool full = ner_words(d, m) >= 2;
+
+	ner_key(d, m->tb, m->te - m->tb);
+	ner_lex_put(d, d->kb.p, d->kb.len, m->te - m->tb, m->type, canon, m->clen,
+	    full ? NER_RANK_FULL : NER_RANK_SELF);
+	if (m->type == GAZ_PERSON && full && (d->t[last].flags & NER_WORD)) {
+		ner_key(d, last, 1);
+		ner_lex_put(d, d->kb.p, d->kb.len, 1, GAZ_PERSON, canon, m->clen, NER_RANK_PART);
+	}
+	if (m->type == GAZ_ORG && m->how == HOW_ORG) {
+		for (i = m->tb + 1; i < m->te; i++)
+			if (ner_cue(d, n->gaz, i, GAZ_BIT(GAZ_ORG_SUFFIX) | GAZ_BIT(GAZ_ORG_HEAD), true) ||
+			    (ner_is_connector(d, i) && !tis(d, i, "-")))
+				break;
+		if (i < m->te && ner_longest(d, n->gaz, m->tb, i, GAZ_ENTITY_MASK, true).len != i - m->tb &&
+		    !(d->t[m->tb].flags & NER_STOP)) {
+			ner_key(d, m->tb, i - m->tb);
+			ner_lex_put(d, d->kb.p, d->kb.len, i - m->tb, GAZ_ORG, canon, m->clen, NER_RANK_PART);
+		}
+	}
+}
+
+/* The mention ending just before token i, or -1. */
+static int32_t
+ner_mention_before(const struct ner_doc *d, size_t i, size_t tb)
+{
+	return i > tb ? d->t[i - 1].m : -1;
+}
+
+/* Initials of the capitalised words of [tb, te) equal to the acronym at a? */
+static bool
+ner_initials(const struct ner_doc *d, size_t tb, size_t te, size_t a)
+{
+	const char *acr = d->text.p + d->t[a].s;
+	size_t alen = d->t[a].e - d->t[a].s, k = 0, i;
+
+	for (i = tb; i < te && k <= alen; i++) {
+		const char *w = d->text.p + d->t[i].s;
+
+		if (!(d->t[i].flags & NER_CAP))
+			continue;
+		if (k == alen || w[0] != acr[k])
+			return false;
+		k++;
+	}
+	return k == alen && alen >= 2;
+}
+
+/* Acronyms and tickers in brackets after a name; anything in <...>. */
+static void
+ner_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si)
+{
+	const struct ner_sent *S = &d->s[si];
+	size_t i, k;
+
+	(void)n;
+	for (i = S->tb; i + 2 < S->te; i++) {
+		bool angle = tis(d, i, "<"), paren = tis(d, i, "(");
+		int32_t m;
+
+		if (!angle && !paren)
+			continue;
+		for (k = i + 1; k < S->te && k < i + 9 && (d->t[k].flags & NER_WORD); k++)
+			;
+		if (k >= S->te || k == i + 1 || !tis(d, k, angle ? ">" : ")"))
+			continue;
+		if (angle) {
+			ner_emit(d, si, i + 1, k, GAZ_ORG, NULL, 0, HOW_ACRONYM);
+			continue;
+		}
+		if (k != i + 2 || !(d->t[i + 1].flags & (NER_UPPER | NER_CAP)) || d->t[i + 1].m >= 0)
+			continue;
+		m = ner_mention_before(d, i, S->tb);
+		if (m >= 0 && (d->m[m].type == GAZ_ORG || ner_initials(d, d->m[m].tb, d->m[m].te, i + 1))) {
+			ner_emit(d, si, i + 1, k, d->m[m].type, d->canon.p + d->m[m].canon, d->m[m].clen,
+			    HOW_ACRONYM);
+			continue;
+		}
+		for (m = 0; (size_t)m < c->np; m++)
+			if (c->p[m].sent == si && c->p[m].te == i &&
+			    ner_initials(d, c->p[m].tb, c->p[m].te, i + 1)) {
+				ner_emit(d, si, c->p[m].tb, c->p[m].te, GAZ_ORG, NULL, 0, HOW_ACRONYM);
+				ner_emit(d, si, i + 1, k, GAZ_ORG, d->canon.p + d->m[d->nm - 1].canon,
+				    d->m[d->nm - 1].clen, HOW_ACRONYM);
+				break;
+			}
+	}
+}
+
+/* The longest document name at token i; its entry, or NULL. */
+static const struct ner_lex_ent *
+ner_lex_longest(struct ner_doc *d, size_t i, size_t te, size_t *len)
+{
+	const struct ner_lex_ent *best = NULL;
+	size_t l;
+
+	sbuf_reset(&d->kb);
+	for (l = 1; i + l <= te && l <= d->lex->maxtok; l++) {
+		const struct ner_lex_ent *e;
+
+		if (d->t[i + l - 1].m >= 0)
+			break;
+		if (l > 1)
+			sbuf_addc(&d->kb, ' ');
+		sbuf_add(&d->kb, tkey(d, i + l - 1), d->t[i + l - 1].klen);
+		e = lex_get(d->lex, d->kb.p, d->kb.len, false);
+		if (e == NULL)
+			break;
+		if (e->type >= 0) {
+			best = e;
+			*len = l;
+		}
+		if (!e->prefix)
+			break;
+	}
+	return best;
+}
+
+/* Verbs and words after which capitalised words are a person. */
+static const char *const ner_person_after[] = {
+	"said", "says", "told", "added", "wrote", "explained", "noted", "argued", "warned",
+	"stated", "insisted", "admitted", "claimed", NULL
+};
+
+static bool
+ner_person_context(struct ner *n, struct ner_doc *d, const struct ner_pending *p)
+{
+	const struct ner_sent *S = &d->s[p->sent];
+	size_t a = p->te;
+
+	if (a < S->te && tin(d, a, ner_person_after))
+		return true;
+	if (a + 1 < S->te && tis(d, a, ",") && (tis(d, a + 1, "who") ||
+	    ner_cue(d, n->gaz, a + 1, GAZ_BIT(GAZ_JOB), true)))
+		return true;
+	if (a + 2 < S->te && tis(d, a, ",") && (tis(d, a + 1, "a") || tis(d, a + 1, "the") ||
+	    tis(d, a + 1, "an")) && ner_cue(d, n->gaz, a + 2, GAZ_BIT(GAZ_JOB), true))
+		return true;
+	return p->tb > S->tb && tin(d, p->tb - 1, ner_person_after);
+}
+
+static bool
+ner_plain_words(struct ner_doc *d, size_t tb, size_t te)
+{
+	size_t i;
+
+	for (i = tb; i < te; i++)
+		if (!(d->t[i].flags & NER_CAP) || (d->t[i].flags & NER_UPPER) ||
+		    (d->t[i].flags & NER_STOP))
+			return false;
+	return true;
+}
+
+/* Whether none of the words [tb, te) is a common word but for names. */
+static bool
+ner_rare_words(struct ner *n, struct ner_doc *d, size_t tb, size_t te)
+{
+	size_t i;
+
+	for (i = tb; i < te; i++)
+		if ((d->t[i].flags & NER_COMMON) && !ner_cue(d, n->gaz, i, GAZ_BIT(GAZ_GIVEN) |
+		    GAZ_BIT(GAZ_SURNAME), false))
+			return false;
+	return true;
+}
+
+/*
+ * One sense per document: a one-word gazetteer match that the document
+ * uses as a person's surname ("Slack" after "James Slack") is that person.
+ */
+static void
+ner_retype(struct ner_doc *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->nm; k++) {
+		struct ner_mention *m = &d->m[k];
+		const struct ner_lex_ent *e;
+
+		if (m->how != HOW_GAZ || m->te - m->tb != 1 || m->type == GAZ_PERSON)
+			continue;
+		e = lex_get(d->lex, tkey(d, m->tb), d->t[m->tb].klen, false);
+		if (e == NULL || e->type != GAZ_PERSON || e->rank < NER_RANK_PART)
+			continue;
+		m->type = GAZ_PERSON;
+		m->how = HOW_LEX;
+		m->canon = d->canon.len;
+		sbuf_add(&d->canon, d->lex->keys.p + e->c, e->cl);
+		m->clen = e->cl;
+	}
+}
+
+/* Decide the pending runs from the document's names and their context. */
+static void
+ner_resolve(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c)
+{
+	size_t k;
+
+	ner_retype(d);
+	for (k = 0; k < c->np; k++) {
+		const struct ner_pending *p = &c->p[k];
+		const struct ner_lex_ent *e;
+		size_t len = 0, w = p->te - p->tb;
+		struct ner_match l;
+
+		if (d->t[p->tb].m >= 0)
+			continue;
+		e = ner_lex_longest(d, p->tb, p->te, &len);
+		if (e != NULL && len == w) {
+			ner_emit(d, p->sent, p->tb, p->te, e->type, d->lex->keys.p + e->c, e->cl,
+			    HOW_LEX);
+			continue;
+		}
+		l = ner_longest(d, &n->learnt, p->tb, p->te, GAZ_ENTITY_MASK, false);
+		if (l.e != NULL && l.len == w) {
+			ner_emit_entry(d, p->sent, p->tb, p->te, l.e, HOW_LEARNT);
+			continue;
+		}
+		if (!ner_rare_words(n, d, p->tb, p->te))
+			continue;
+		if (w >= 2 && w <= 3 && ner_plain_words(d, p->tb, p->te) &&
+		    (ner_cue(d, n->gaz, p->te - 1, GAZ_BIT(GAZ_SURNAME), false) ||
+		    ner_person_context(n, d, p))) {
+			ner_emit(d, p->sent, p->tb, p->te, GAZ_PERSON, NULL, 0, HOW_GUESS);
+			continue;
+		}
+		if (w == 1 && ner_plain_words(d, p->tb, p->te) && ner_person_context(n, d, p) &&
+		    ner_cue(d, n->gaz, p->tb, GAZ_BIT(GAZ_SURNAME), false))
+			ner_emit(d, p->sent, p->tb, p->te, GAZ_PERSON, NULL, 0, HOW_GUESS);
+	}
+}
+
+/* Tag every other occurrence of the document's names. */
+static void
+ner_rescan(struct ner *n, struct ner_doc *d)
+{
+	size_t si, i;
+
+	for (si = 0; si < d->ns; si++) {
+		const struct ner_sent *S = &d->s[si];
+
+		for (i = S->tb; i < S->te; i++) {
+			const struct ner_tok *t = &d->t[i];
+			const struct ner_lex_ent *e;
+			size_t len = 0;
+
+			if (t->m >= 0 || !(t->flags & NER_WORD))
+				continue;
+			if (!(t->flags & (NER_CAP | NER_UPPER)) && !ner_anycase(d, S))
+				continue;
+			if (d->lower && !(t->flags & (NER_CAP | NER_UPPER)) && ner_lower_unsafe(d, i))
+				continue;
+			e = ner_lex_longest(d, i, S->te, &len);
+			if (e == NULL)
+				continue;
+			if (len == 1 && (t->flags & NER_INITIAL) && (t->flags & NER_STOP))
+				continue;
+			if (len == 1 && !(t->flags & (NER_CAP | NER_UPPER)) &&
+			    ner_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), true))
+				continue;
+			ner_emit(d, si, i, i + len, e->type, d->lex->keys.p + e->c, e->cl, HOW_LEX);
+			i += len - 1;
+		}
+	}
+}
+
+/* Dates, times, money and percentages. */
+
+static const char *const ner_months[] = {
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr",
+	"apr.", "jun", "jun.", "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.",
+	"oct", "oct.", "nov", "nov.", "dec", "dec.", NULL
+};
+static const char *const ner_weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+	"mon.", "tue", "tue.", "tues", "tues.", "wed", "wed.", "thu", "thu.", "thur", "thurs",
+	"thurs.", "fri", "fri.", "sat", "sat.", "sun", "sun.", NULL
+};
+static const char *const ner_numwords[] = {
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+	"ninety", "hundred", "half", "several", "a", "few", "couple", "dozen", NULL
+};
+static const char *const ner_scales[] = {
+	"million", "millions", "mln", "billion", "billions", "bln", "bn", "trillion", "tn",
+	"thousand", "m", "k", "b", "mn", NULL
+};
+static const char *const ner_currencies[] = {
+	"dollars", "dollar", "dlrs", "dlr", "pounds", "pound", "sterling", "euros", "euro",
+	"yen", "yuan", "renminbi", "rupees", "rupee", "francs", "marks", "cents", "cent", "cts",
+	"pence", "p", "roubles", "rubles", "won", "pesos", "crowns", "kronor", "kroner",
+	"riyals", "dirhams", "usd", "gbp", "eur", NULL
+};
+static const char *const ner_curprefix[] = {
+	"$", "£", "€", "¥", "us$", "a$", "c$", "hk$", "s$", "nz$", "rs", "usd", "gbp", "eur",
+	"rs.", NULL
+};
+static const char *const ner_units_date[] = {
+	"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
+	"century", "centuries", "quarter", "quarters", "weekend", "weekends", NULL
+};
+static const char *const ner_units_time[] = {
+	"hour", "hours", "minute", "minutes", "seconds", "hrs", "mins", NULL
+};
+static const char *const ner_relative[] = {
+	"last", "next", "this", "past", "coming", "previous", "recent", "same", "current",
+	"following", "early", "late", "mid", NULL
+};
+static const char *const ner_periods[] = {
+	"year", "month", "week", "decade", "century", "quarter", "weekend", "summer", "winter",
+	"spring", "autumn", "fall", "season", NULL
+};
+static const char *const ner_dayparts[] = {
+	"morning", "afternoon", "evening", "night", "lunchtime", NULL
+};
+static const char *const ner_zones[] = {
+	"gmt", "bst", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "jst",
+	"a.m.", "p.m.", "am", "pm", "a.m", "p.m", NULL
+};
+static const char *const ner_approx[] = {
+	"about", "around", "almost", "nearly", "roughly", "approximately", "some", "over",
+	"under", "approx.", "circa", NULL
+};
+
+static bool
+ner_free_tok(const struct ner_doc *d, size_t i, size_t te)
+{
+	return i < te && d->t[i].m < 0;
+}
+
+static bool
+ner_isnum(const struct ner_doc *d, size_t i, size_t te)
+{
+	return ner_free_tok(d, i, te) && ((d->t[i].flags & NER_NUM) ||
+	    (tin(d, i, ner_numwords) && !tis(d, i, "a") && !tis(d, i, "few")));
+}
+
+/* A number at i with its scale words; returns the end, or i. */
+static size_t
+ner_amount(const struct ner_doc *d, size_t i, size_t te)
+{
+	size_t k = i;
+
+	if (!ner_isnum(d, i, te))
+		return i;
+	k++;
+	while (ner_isnum(d, k, te) && (d->t[k].flags & NER_NUM) == 0)
+		k++;
+	while (ner_free_tok(d, k, te) && tin(d, k, ner_scales))
+		k++;
+	return k;
+}
+
+/* The start of approximators ("about", "more than") before token i. */
+static size_t
+ner_approx_start(const struct ner_doc *d, size_t i, size_t tb)
+{
+	if (i >= tb + 2 && ner_free_tok(d, i - 1, i) && ner_free_tok(d, i - 2, i) &&
+	    ((tis(d, i - 2, "more") || tis(d, i - 2, "less") || tis(d, i - 2, "fewer")) &&
+	    tis(d, i - 1, "than")))
+		return i - 2;
+	if (i >= tb + 2 && tis(d, i - 2, "at") && (tis(d, i - 1, "least") || tis(d, i - 1, "most")) &&
+	    ner_free_tok(d, i - 2, i))
+		return i - 2;
+	if (i >= tb + 2 && tis(d, i - 2, "up") && tis(d, i - 1, "to") && ner_free_tok(d, i - 2, i))
+		return i - 2;
+	if (i > tb && ner_free_tok(d, i - 1, i) && tin(d, i - 1, ner_approx))
+		return i - 1;
+	return i;
+}
+
+static bool
+ner_is_year(const struct ner_doc *d, size_t i, size_t te)
+{
+	const char *k = d->keys.p + d->t[i].key;
+
+	if (!ner_free_tok(d, i, te) || d->t[i].klen < 4 || d->t[i].klen > 5)
+		return false;
+	if (!((k[0] == '1' && k[1] == '9') || (k[0] == '2' && k[1] == '0')))
+		return false;
+	if (!(k[2] >= '0' && k[2] <= '9' && k[3] >= '0' && k[3] <= '9'))
+		return false;
+	return d->t[i].klen == 4 || k[4] == 's';
+}
+
+static bool
+ner_is_day(const struct ner_doc *d, size_t i, size_t te)
+{
+	const char *k = d->keys.p + d->t[i].key;
+	size_t n = d->t[i].klen, v = 0, j;
+
+	if (!ner_free_tok(d, i, te) || n == 0 || n > 4)
+		return false;
+	for (j = 0; j < n && k[j] >= '0' && k[j] <= '9'; j++)
+		v = v * 10 + (size_t)(k[j] - '0');
+	if (j == 0 || v < 1 || v > 31)
+		return false;
+	return j == n || (n - j == 2 && (memcmp(k + j, "st", 2) == 0 || memcmp(k + j, "nd", 2) == 0 ||
+	    memcmp(k + j, "rd", 2) == 0 || memcmp(k + j, "th", 2) == 0));
+}
+
+static bool
+ner_is_month(const struct ner_doc *d, size_t i, size_t te)
+{
+	if (!ner_free_tok(d, i, te) || !tin(d, i, ner_months))
+		return false;
+	if (d->lower)
+		return !tis(d, i, "may") && !tis(d, i, "march") ? true :
+		    (i + 1 < te && (ner_is_day(d, i + 1, te) || ner_is_year(d, i + 1, te)));
+	if (!(d->t[i].flags & NER_CAP))
+		return false;
+	if (tis(d, i, "may") || tis(d, i, "mar") || tis(d, i, "jan") || tis(d, i, "sun") ||
+	    tis(d, i, "march"))
+		return i + 1 < te && (ner_is_day(d, i + 1, te) || ner_is_year(d, i + 1, te));
+	return true;
+}
+
+/* A calendar date from a month at i: "April 19, 2021", "April 2021". */
+static size_t
+ner_month_date(const struct ner_doc *d, size_t i, size_t te)
+{
+	size_t k = i + 1;
+
+	if (ner_is_day(d, k, te)) {
+		k++;
+		if (k + 1 < te && tis(d, k, ",") && ner_is_year(d, k + 1, te))
+			k += 2;
+		else if (ner_is_year(d, k, te))
+			k++;
+	} else if (ner_is_year(d, k, te))
+		k++;
+	return k;
+}
+
+static size_t
+ner_time_tail(const struct ner_doc *d, size_t k, size_t te)
+{
+	while (ner_free_tok(d, k, te) && tin(d, k, ner_zones))
+		k++;
+	return k;
+}
+
+/* The numeric mention starting at token i; returns its end or i, and its type. */
+static size_t
+ner_numeric_at(const struct ner_doc *d, const struct ner_sent *S, size_t i, int *type)
+{
+	size_t te = S->te, k;
+
+	if (!ner_free_tok(d, i, te))
+		return i;
+	if (tin(d, i, ner_curprefix) && (d->t[i].flags & (NER_PUNCT | NER_UPPER | NER_CAP)) &&
+	    ner_isnum(d, i + 1, te)) {
+		*type = GAZ_MONEY;
+		return ner_amount(d, i + 1, te);
+	}
+	if ((d->t[i].flags & NER_NUM) && memchr(tkey(d, i), ':', d->t[i].klen) != NULL) {
+		*type = GAZ_TIME;
+		return ner_time_tail(d, i + 1, te);
+	}
+	k = ner_amount(d, i, te);
+	if (k > i) {
+		if (ner_free_tok(d, k, te) && tin(d, k, ner_currencies)) {
+			*type = GAZ_MONEY;
+			return k + 1;
+		}
+		if (ner_free_tok(d, k, te) && (tis(d, k, "%") || tis(d, k, "percent") || tis(d, k, "pct"))) {
+			*type = GAZ_PERCENT;
+			return k + 1;
+		}
+		if (k + 1 < te && tis(d, k, "per") && tis(d, k + 1, "cent")) {
+			*type = GAZ_PERCENT;
+			return k + 2;
+		}
+		if (k + 1 < te && tis(d, k, "percentage") && (tis(d, k + 1, "point") ||
+		    tis(d, k + 1, "points"))) {
+			*type = GAZ_PERCENT;
+			return k + 2;
+		}
+		if (k == i + 1 && ner_free_tok(d, k, te) && tin(d, k, ner_zones) &&
+		    (d->t[i].flags & NER_NUM)) {
+			*type = GAZ_TIME;
+			return ner_time_tail(d, k, te);
+		}
+		if (ner_free_tok(d, k, te) && tin(d, k, ner_units_time)) {
+			*type = GAZ_TIME;
+			return k + 1 < te && tis(d, k + 1, "ago") ? k + 2 : k + 1;
+		}
+		if (ner_free_tok(d, k, te) && tin(d, k, ner_units_date)) {
+			*type = GAZ_DATE;
+			return k + 1 < te && (tis(d, k + 1, "ago") || tis(d, k + 1, "old")) ? k + 2 : k + 1;
+		}
+		if (k == i + 1 && ner_is_day(d, i, te) && ner_is_month(d, k, te)) {
+			*type = GAZ_DATE;
+			return ner_is_year(d, k + 1, te) ? k + 2 : k + 1;
+		}
+	}
+	if (ner_is_year(d, i, te) && !(i + 1 < te && tin(d, i + 1, ner_scales))) {
+		*type = GAZ_DATE;
+		return i + 1;
+	}
+	if (ner_is_month(d, i, te)) {
+		*type = GAZ_DATE;
+		return ner_month_date(d, i, te);
+	}
+	if (tin(d, i, ner_weekdays) && ((d->t[i].flags & NER_CAP) || d->lower) &&
+	    (d->t[i].klen > 3 || (d->t[i].flags & NER_CAP))) {
+		if (ner_free_tok(d, i + 1, te) && tin(d, i + 1, ner_dayparts)) {
+			*type = GAZ_TIME;
+			return i + 2;
+		}
+		*type = GAZ_DATE;
+		k = i + 1;
+		if (ner_free_tok(d, k, te) && tis(d, k, ","))
+			k++;
+		if (ner_is_day(d, k, te) && ner_is_month(d, k + 1, te))
+			return ner_is_year(d, k + 2, te) ? k + 3 : k + 2;
+		if (ner_is_month(d, k, te) && ner_month_date(d, k, te) > k + 1)
+			return ner_month_date(d, k, te);
+		return i + 1;
+	}
+	if (tis(d, i, "yesterday") || tis(d, i, "today") || tis(d, i, "tomorrow")) {
+		if (ner_free_tok(d, i + 1, te) && tin(d, i + 1, ner_dayparts)) {
+			*type = GAZ_TIME;
+			return i + 2;
+		}
+		*type = GAZ_DATE;
+		return i + 1;
+	}
+	if (tis(d, i, "tonight") || tis(d, i, "overnight") || tis(d, i, "midnight") ||
+	    tis(d, i, "noon") || tis(d, i, "midday")) {
+		*type = GAZ_TIME;
+		return i + 1;
+	}
+	if (tin(d, i, ner_relative) && ner_free_tok(d, i + 1, te)) {
+		if (tin(d, i + 1, ner_periods) || tin(d, i + 1, ner_weekdays) ||
+		    ner_is_month(d, i + 1, te)) {
+			*type = GAZ_DATE;
+			return i + 2;
+		}
+		if ((tis(d, i, "this") || tis(d, i, "last")) && tin(d, i + 1, ner_dayparts)) {
+			*type = GAZ_TIME;
+			return i + 2;
+		}
+		if ((tis(d, i, "past") || tis(d, i, "next") || tis(d, i, "last")) &&
+		    (k = ner_amount(d, i + 1, te)) > i + 1 && ner_free_tok(d, k, te) &&
+		    tin(d, k, ner_units_date)) {
+			*type = GAZ_DATE;
+			return k + 1;
+		}
+	}
+	return i;
+}
+
+static void
+ner_numeric(struct ner_doc *d, size_t si)
+{
+	const struct ner_sent *S = &d->s[si];
+	size_t i = S->tb;
+
+	while (i < S->te) {
+		int type = -1;
+		size_t e = ner_numeric_at(d, S, i, &type), b = i;
+
+		if (e == i) {
+			i++;
+			continue;
+		}
+		if (type == GAZ_MONEY || type == GAZ_PERCENT ||
+		    (type == GAZ_DATE && !(d->t[i].flags & NER_CAP) && !tin(d, i, ner_relative)))
+			b = ner_approx_start(d, i, S->tb);
+		if ((type == GAZ_DATE) && b > S->tb && tis(d, b - 1, "the") && tin(d, b, ner_relative))
+			b--;
+		ner_emit(d, si, b, e, type, NULL, 0, HOW_NUMERIC);
+		i = e;
+	}
+}
+
+/* Canonical names of short forms, and learning for later documents. */
+
+static void
+ner_canonical(struct ner_doc *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->nm; k++) {
+		struct ner_mention *m = &d->m[k];
+		const struct ner_lex_ent *e;
+
+		if (m->how == HOW_NUMERIC || m->how == HOW_LEX)
+			continue;
+		ner_key(d, m->tb, m->te - m->tb);
+		e = lex_get(d->lex, d->kb.p, d->kb.len, false);
+		if (e == NULL || e->type != m->type || e->cl == 0)
+			continue;
+		m->canon = d->canon.len;
+		sbuf_add(&d->canon, d->lex->keys.p + e->c, e->cl);
+		m->clen = e->cl;
+	}
+}
+
+static void
+ner_learn(struct ner *n, struct ner_doc *d)
+{
+	size_t k;
+
+	for (k = 0; k < d->nm && n->nlearnt < n->maxlearnt; k++) {
+		const struct ner_mention *m = &d->m[k];
+		const char *s = d->text.p + d->t[m->tb].s;
+		size_t len = d->t[m->te - 1].e - d->t[m->tb].s;
+
+		if (m->how != HOW_ORG && m->how != HOW_PERSON && m->how != HOW_GUESS &&
+		    m->how != HOW_ACRONYM && m->how != HOW_PLACE)
+			continue;
+		if (m->te - m->tb < 2 && (m->type != GAZ_ORG || len < 4))
+			continue;
+		if (d->s[m->sent].caps || (d->t[m->tb].flags & NER_UPPER))
+			continue;
+		if (gaz_add(&n->learnt, s, len, m->type, d->canon.p + m->canon, m->clen, false))
+			n->nlearnt++;
+	}
+}
+
+static int
+ner_cmp(const void *a, const void *b)
+{
+	const struct ner_mention *x = a, *y = b;
+
+	return x->tb < y->tb ? -1 : x->tb > y->tb;
+}
+
+void
+ner_tag(struct ner *n, struct ner_doc *d, bool learn)
+{
+	struct ner_run_ctx c = { NULL, 0, 0 };
+	size_t si, k;
+
+	ner_survey(d);
+	for (si = 0; si < d->ns; si++) {
+		if (d->lower)
+			ner_lower_sentence(n, d, si);
+		else
+			ner_sentence(n, d, &c, si);
+	}
+	for (si = 0; si < d->ns; si++)
+		ner_brackets(n, d, &c, si);
+	for (k = 0; k < d->nm; k++)
+		if (d->m[k].how != HOW_NUMERIC)
+			ner_define(n, d, k);
+	ner_resolve(n, d, &c);
+	for (k = 0; k < d->nm; k++)
+		if (d->m[k].how == HOW_GUESS || d->m[k].how == HOW_ACRONYM)
+			ner_define(n, d, k);
+	ner_rescan(n, d);
+	for (si = 0; si < d->ns; si++)
+		ner_numeric(d, si);
+	ner_canonical(d);
+	if (learn && !d->lower)
+		ner_learn(n, d);
+	qsort(d->m, d->nm, sizeof *d->m, ner_cmp);
+	for (k = 0; k < d->nm; k++) {
+		size_t i;
+
+		for (i = d->m[k].tb; i < d->m[k].te; i++)
+			d->t[i].m = (int32_t)k;
+	}
+	free(c.p);
+}

@@ -1,0 +1,670 @@
+#include "config.h"
+
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <glob.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/abbrev.h"
+#include "lib/data.h"
+#include "lib/fold.h"
+#include "lib/gaz.h"
+#include "lib/input.h"
+#include "lib/ner.h"
+#include "lib/out.h"
+#include "lib/prog.h"
+#include "lib/sbuf.h"
+#include "lib/strset.h"
+
+enum mode { MODE_MENTIONS, MODE_BIO, MODE_INLINE };
+
+struct tagger {
+	struct ner ner;
+	struct ner_doc doc;
+	enum mode mode;
+	uint32_t types;			/* --types mask */
+	const char *textcol;		/* -f */
+	bool noheader, header_done;
+	struct tsv_header first;	/* header of the first file */
+	struct sbuf docid;		/* the current document's id */
+	bool indoc;
+	bool sent_open;			/* token rows: a sentence is open */
+	struct strset *seen;		/* ids of finished documents */
+	struct sbuf pre;		/* pass-through fields of every sentence */
+	size_t *preoff;			/* offset of each sentence's fields in pre */
+	size_t *prelen;
+	size_t cappre;
+	struct sbuf tokrows;		/* --bio with token input: the rows */
+	size_t *tokfirst;		/* first ner token of each input token */
+	size_t ntok, captok;
+	struct fold_map fm;
+	struct sbuf cur;		/* pass-through fields of the current row */
+};
+
+/* Columns of the current file. */
+struct cols {
+	bool tokens;		/* token rows (tok start end type token) */
+	long doc, start, fold, tok, end, type;
+	size_t text;
+};
+
+static void
+usage(int status)
+{
+	FILE *f = status ? stderr : stdout;
+
+	fprintf(f, "usage: tabloid-tag-entities [-N] [-o file] [-f column] [-g file] [-t types]\n"
+	    "                            [--bio | --inline] [--memory file] [file ...]\n");
+	if (status != 0) {
+		fprintf(f, "Try 'tabloid-tag-entities --help' for more information.\n");
+		exit(status);
+	}
+	printf("\nFind the people, organisations, places, groups, dates, times, amounts\n"
+	    "of money and percentages that sentence or token rows mention.\n\n"
+	    "  -N, --no-header       read and write no header line\n"
+	    "  -o, --output FILE     write to FILE, replaced only when complete\n"
+	    "  -f, --field COLUMN    the text column of sentence rows (default: text, else last)\n"
+	    "  -g, --gazetteer FILE  add the names in FILE (NAME TAB TYPE [TAB ENTITY]); they win\n"
+	    "  -t, --types LIST      only these types (comma-separated; default all)\n"
+	    "      --bio             one row per token with a BIO tag\n"
+	    "      --inline          one row per sentence, mentions marked [TYPE text]\n"
+	    "      --memory FILE     read names learnt by earlier runs from FILE and save them\n"
+	    "  -h, --help            show this help and exit\n"
+	    "  -V, --version         show the version and exit\n\n"
+	    "Types: PERSON ORG GPE LOC NORP DATE TIME MONEY PERCENT.\n"
+	    "Output columns: the input's other columns, then start end type entity text.\n");
+	exit(0);
+}
+
+static uint32_t
+parse_types(const char *s)
+{
+	uint32_t mask = 0;
+
+	while (*s != '\0') {
+		size_t n = strcspn(s, ",");
+		char buf[16];
+		int t;
+		size_t i;
+
+		if (n == 0 || n >= sizeof buf)
+			errx(2, "--types: '%.*s' is not a type", (int)n, s);
+		for (i = 0; i < n; i++)
+			buf[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 32) : s[i];
+		if ((t = gaz_type_parse(buf, n)) < 0 || t >= GAZ_NENTITY)
+			errx(2, "--types: '%.*s' is not a type", (int)n, s);
+		mask |= GAZ_BIT(t);
+		s += n;
+		if (*s == ',')
+			s++;
+	}
+	if (mask == 0)
+		errx(2, "--types: no type given");
+	return mask;
+}
+
+static void
+load_data(struct gaz *g)
+{
+	static const char *const patterns[] = { "gaz-*.tsv", "names-*.tsv", "cues*.tsv" };
+	glob_t gl;
+	size_t i, k;
+	char *pat;
+
+	for (k = 0; k < sizeof patterns / sizeof patterns[0]; k++) {
+		pat = xmalloc(strlen(data_dir()) + strlen(patterns[k]) + 2);
+		sprintf(pat, "%s/%s", data_dir(), patterns[k]);
+		if (glob(pat, 0, NULL, &gl) == 0) {
+			for (i = 0; i < gl.gl_pathc; i++)
+				if (gaz_load(g, gl.gl_pathv[i], false) != 0)
+					err(2, "%s", gl.gl_pathv[i]);
+			globfree(&gl);
+		}
+		free(pat);
+	}
+}
+
+static long
+find(struct input *in, const char *name)
+{
+	return in->have_header ? tsv_header_find(&in->h, name) : -1;
+}
+
+static void
+find_cols(struct tagger *tg, struct input *in, size_t nf, struct cols *c)
+{
+	char msg[256];
+	size_t *idx;
+	long k;
+
+	c->doc = in->have_header ? find(in, "doc") : 0;
+	c->tok = find(in, "tok");
+	c->type = find(in, "type");
+	c->start = find(in, "start");
+	c->end = find(in, "end");
+	c->fold = find(in, "fold");
+	c->text = nf - 1;
+	k = find(in, "token");
+	c->tokens = k >= 0 && c->tok >= 0 && c->start >= 0 && c->end >= 0 && tg->textcol == NULL;
+	if (c->tokens) {
+		c->text = (size_t)k;
+		return;
+	}
+	if (tg->textcol != NULL) {
+		if (tsv_cols_parse(tg->textcol, in->have_header ? &in->h : NULL, nf, &idx, msg,
+		    sizeof msg) != 1)
+			errx(2, "%s: %s", in->r.name, msg[0] ? msg : "-f takes one column");
+		c->text = idx[0];
+		free(idx);
+	} else if ((k = find(in, "text")) >= 0)
+		c->text = (size_t)k;
+	if (c->doc >= 0 && (size_t)c->doc == c->text)
+		c->doc = -1;
+	if (c->start >= 0 && (size_t)c->start == c->text)
+		c->start = -1;
+}
+
+static bool
+consumed(const struct cols *c, size_t i)
+{
+	if (i == c->text || (long)i == c->start || (long)i == c->end || (long)i == c->fold)
+		return true;
+	return c->tokens && ((long)i == c->tok || (long)i == c->type);
+}
+
+static void
+write_header(struct tagger *tg, struct input *in, const struct cols *c)
+{
+	bool first = true;
+	size_t i;
+
+	if (tg->header_done)
+		return;
+	tg->header_done = true;
+	if (in->have_header)
+		tsv_header_set(&tg->first, in->h.raw, in->h.rawlen);
+	if (tg->noheader || !in->have_header)
+		return;
+	for (i = 0; i < in->h.n; i++) {
+		if (consumed(c, i))
+			continue;
+		if (!first)
+			out_byte('\t');
+		first = false;
+		out_str(in->h.names[i]);
+	}
+	if (!first)
+		out_byte('\t');
+	if (tg->mode == MODE_BIO)
+		out_str("tok\tstart\tend\ttoken\ttag\n");
+	else if (tg->mode == MODE_INLINE)
+		out_str("text\n");
+	else
+		out_str("start\tend\ttype\tentity\ttext\n");
+}
+
+static size_t
+parse_offset(struct input *in, size_t i)
+{
+	const char *p = in->row.f[i];
+	size_t n = in->row.len[i], v = 0, j;
+
+	if (n == 0 || n > 18)
+		input_fail(in, "column %zu: '%.*s' is not an offset", i + 1, (int)(n > 40 ? 40 : n), p);
+	for (j = 0; j < n; j++) {
+		if (p[j] < '0' || p[j] > '9')
+			input_fail(in, "column %zu: '%.*s' is not an offset", i + 1,
+			    (int)(n > 40 ? 40 : n), p);
+		v = v * 10 + (size_t)(p[j] - '0');
+	}
+	return v;
+}
+
+static void
+row_prefix(struct tagger *tg, struct input *in, const struct cols *c)
+{
+	size_t i;
+
+	sbuf_reset(&tg->cur);
+	for (i = 0; i < in->row.n; i++) {
+		if (consumed(c, i))
+			continue;
+		sbuf_add(&tg->cur, in->row.f[i], in->row.len[i]);
+		sbuf_addc(&tg->cur, '\t');
+	}
+}
+
+static void
+keep_prefix(struct tagger *tg, size_t si)
+{
+	if (si >= tg->cappre) {
+		tg->cappre = tg->cappre ? 2 * tg->cappre : 256;
+		tg->preoff = xrealloc(tg->preoff, tg->cappre * sizeof *tg->preoff);
+		tg->prelen = xrealloc(tg->prelen, tg->cappre * sizeof *tg->prelen);
+	}
+	tg->preoff[si] = tg->pre.len;
+	tg->prelen[si] = tg->cur.len;
+	sbuf_add(&tg->pre, tg->cur.p, tg->cur.len);
+}
+
+static void
+write_text(const struct ner_doc *d, const struct ner_mention *m)
+{
+	size_t s = d->t[m->tb].s, e = d->t[m->te - 1].e;
+
+	out_escaped(d->text.p + s, e - s);
+}
+
+static void
+write_mentions(struct tagger *tg)
+{
+	const struct ner_doc *d = &tg->doc;
+	size_t k;
+
+	for (k = 0; k < d->nm; k++) {
+		const struct ner_mention *m = &d->m[k];
+
+		if (!(tg->types & GAZ_BIT(m->type)))
+			continue;
+		out_write(tg->pre.p + tg->preoff[m->sent], tg->prelen[m->sent]);
+		out_u64(m->ob);
+		out_byte('\t');
+		out_u64(m->oe);
+		out_byte('\t');
+		out_str(gaz_type_name(m->type));
+		out_byte('\t');
+		out_escaped(d->canon.p + m->canon, m->clen);
+		out_byte('\t');
+		write_text(d, m);
+		out_byte('\n');
+	}
+}
+
+/* The tag of ner token i: 'B', 'I' or 'O', and the mention's type. */
+static int
+tag_of(const struct tagger *tg, size_t i, int *type)
+{
+	const struct ner_doc *d = &tg->doc;
+	int32_t m = d->t[i].m;
+
+	if (m < 0 || !(tg->types & GAZ_BIT(d->m[m].type)))
+		return 'O';
+	*type = d->m[m].type;
+	return d->m[m].tb == i ? 'B' : 'I';
+}
+
+static void
+write_tag(int tag, int type)
+{
+	out_byte(tag);
+	if (tag != 'O') {
+		out_byte('-');
+		out_str(gaz_type_name((enum gaz_type)type));
+	}
+}
+
+static void
+write_bio_sentences(struct tagger *tg)
+{
+	const struct ner_doc *d = &tg->doc;
+	size_t si, i;
+
+	for (si = 0; si < d->ns; si++) {
+		const struct ner_sent *S = &d->s[si];
+
+		for (i = S->tb; i < S->te; i++) {
+			int type = 0, tag = tag_of(tg, i, &type);
+
+			out_write(tg->pre.p + tg->preoff[si], tg->prelen[si]);
+			out_u64(i - S->tb + 1);
+			out_byte('\t');
+			out_u64(d->t[i].os);
+			out_byte('\t');
+			out_u64(d->t[i].oe);
+			out_byte('\t');
+			out_escaped(d->text.p + d->t[i].s, d->t[i].e - d->t[i].s);
+			out_byte('\t');
+			write_tag(tag, type);
+			out_byte('\n');
+		}
+	}
+}
+
+/* --bio over token rows: each input row with the tag of its first part. */
+static void
+write_bio_tokens(struct tagger *tg)
+{
+	const struct ner_doc *d = &tg->doc;
+	const char *p = tg->tokrows.p, *end = p + tg->tokrows.len;
+	size_t k = 0;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t i = tg->tokfirst[k++], j;
+		int type = 0, tag = tag_of(tg, i, &type);
+
+		if (tag == 'O')
+			for (j = i + 1; j < (k < tg->ntok ? tg->tokfirst[k] : d->nt); j++)
+				if ((tag = tag_of(tg, j, &type)) != 'O') {
+					tag = d->m[d->t[j].m].tb == j ? 'B' : 'I';
+					break;
+				}
+		out_write(p, (size_t)(nl - p));
+		out_byte('\t');
+		write_tag(tag, type);
+		out_byte('\n');
+		p = nl + 1;
+	}
+}
+
+static void
+write_inline(struct tagger *tg)
+{
+	const struct ner_doc *d = &tg->doc;
+	size_t si, i;
+
+	for (si = 0; si < d->ns; si++) {
+		const struct ner_sent *S = &d->s[si];
+		size_t pos = S->s;
+
+		out_write(tg->pre.p + tg->preoff[si], tg->prelen[si]);
+		for (i = S->tb; i < S->te; i++) {
+			int type = 0, tag = tag_of(tg, i, &type);
+			const struct ner_mention *m;
+
+			if (tag != 'B')
+				continue;
+			m = &d->m[d->t[i].m];
+			out_escaped(d->text.p + pos, d->t[i].s - pos);
+			out_byte('[');
+			out_str(gaz_type_name(m->type));
+			out_byte(' ');
+			write_text(d, m);
+			out_byte(']');
+			pos = d->t[m->te - 1].e;
+		}
+		out_escaped(d->text.p + pos, S->e - pos);
+		out_byte('\n');
+	}
+}
+
+static void
+flush_doc(struct tagger *tg, bool tokens)
+{
+	if (!tg->indoc)
+		return;
+	if (tg->sent_open)
+		ner_end_sentence(&tg->doc);
+	tg->sent_open = false;
+	ner_tag(&tg->ner, &tg->doc, true);
+	if (tg->mode == MODE_BIO)
+		tokens ? write_bio_tokens(tg) : write_bio_sentences(tg);
+	else if (tg->mode == MODE_INLINE)
+		write_inline(tg);
+	else
+		write_mentions(tg);
+	strset_put(tg->seen, tg->docid.p, tg->docid.len, 1);
+	tg->indoc = false;
+}
+
+static void
+start_doc(struct tagger *tg, struct input *in, const char *id, size_t n, bool tokens)
+{
+	flush_doc(tg, tokens);
+	if (strset_get(tg->seen, id, n) > 0)
+		warnx("%s: line %llu: document '%.*s' comes back after other documents; "
+		    "tagged as a separate document", in->r.name, (unsigned long long)in->r.lineno,
+		    (int)(n > 60 ? 60 : n), id);
+	sbuf_reset(&tg->docid);
+	sbuf_add(&tg->docid, id, n);
+	ner_doc_reset(&tg->doc);
+	sbuf_reset(&tg->pre);
+	sbuf_reset(&tg->tokrows);
+	tg->ntok = 0;
+	tg->indoc = true;
+}
+
+static bool
+same_doc(const struct tagger *tg, const char *id, size_t n)
+{
+	return tg->indoc && tg->docid.len == n && memcmp(tg->docid.p, id, n) == 0;
+}
+
+static void
+sentence_row(struct tagger *tg, struct input *in, const struct cols *c)
+{
+	char *s = in->row.f[c->text];
+	size_t n = tsv_unescape(s, in->row.len[c->text], s), base = 0, si;
+	const char *id = c->doc >= 0 ? in->row.f[c->doc] : "";
+	size_t idlen = c->doc >= 0 ? in->row.len[c->doc] : 0;
+
+	if (c->doc < 0 || !same_doc(tg, id, idlen))
+		start_doc(tg, in, id, idlen, false);
+	if (c->start >= 0)
+		base = parse_offset(in, (size_t)c->start);
+	tg->fm.n = 0;
+	if (c->fold >= 0 && fold_parse(&tg->fm, in->row.f[c->fold], in->row.len[c->fold]) != 0)
+		input_fail(in, "malformed fold column '%.*s'",
+		    (int)(in->row.len[c->fold] > 40 ? 40 : in->row.len[c->fold]), in->row.f[c->fold]);
+	row_prefix(tg, in, c);
+	si = ner_add_sentence(&tg->ner, &tg->doc, s, n, base, c->fold >= 0 ? &tg->fm : NULL);
+	keep_prefix(tg, si);
+}
+
+/* --bio over token rows keeps each row, without its type column. */
+static void
+keep_token_row(struct tagger *tg, struct input *in, const struct cols *c)
+{
+	bool first = true;
+	size_t i;
+
+	for (i = 0; i < in->row.n; i++) {
+		if ((long)i == c->type)
+			continue;
+		if (!first)
+			sbuf_addc(&tg->tokrows, '\t');
+		first = false;
+		sbuf_add(&tg->tokrows, in->row.f[i], in->row.len[i]);
+	}
+	sbuf_addc(&tg->tokrows, '\n');
+}
+
+static void
+token_row(struct tagger *tg, struct input *in, const struct cols *c)
+{
+	const char *id = c->doc >= 0 ? in->row.f[c->doc] : "";
+	size_t idlen = c->doc >= 0 ? in->row.len[c->doc] : 0, os, oe, first;
+	struct ner_doc *d = &tg->doc;
+	char *s;
+	size_t n;
+	bool space;
+
+	if (!same_doc(tg, id, idlen))
+		start_doc(tg, in, id, idlen, true);
+	os = parse_offset(in, (size_t)c->start);
+	oe = parse_offset(in, (size_t)c->end);
+	if (oe < os)
+		input_fail(in, "end %zu before start %zu", oe, os);
+	if (tg->mode == MODE_BIO)
+		keep_token_row(tg, in, c);
+	row_prefix(tg, in, c);
+	if (!tg->sent_open || tg->prelen[d->ns] != tg->cur.len ||
+	    memcmp(tg->pre.p + tg->preoff[d->ns], tg->cur.p, tg->cur.len) != 0) {
+		if (tg->sent_open)
+			ner_end_sentence(d);
+		ner_begin_sentence(d);
+		keep_prefix(tg, d->ns);
+		tg->sent_open = true;
+		space = true;
+	} else
+		space = d->nt == 0 || d->t[d->nt - 1].oe < os;
+	s = in->row.f[c->text];
+	n = tsv_unescape(s, in->row.len[c->text], s);
+	first = ner_add_token(&tg->ner, d, s, n, os, oe, space);
+	if (tg->ntok == tg->captok) {
+		tg->captok = tg->captok ? 2 * tg->captok : 1024;
+		tg->tokfirst = xrealloc(tg->tokfirst, tg->captok * sizeof *tg->tokfirst);
+	}
+	tg->tokfirst[tg->ntok++] = first;
+}
+
+static bool
+tag_file(struct tagger *tg, const char *path)
+{
+	struct input in;
+	struct cols c;
+	bool cols_known = false;
+
+	if (input_open(&in, path, tg->noheader) != 0) {
+		warn("%s", path);
+		return false;
+	}
+	if (in.have_header && tg->header_done && tg->first.raw != NULL &&
+	    !tsv_header_is(&tg->first, in.h.raw, in.h.rawlen))
+		errx(2, "%s: header differs from the first input's", in.r.name);
+	if (in.have_header) {
+		find_cols(tg, &in, in.h.n, &c);
+		cols_known = true;
+		write_header(tg, &in, &c);
+	}
+	while (input_next(&in)) {
+		if (!cols_known) {
+			find_cols(tg, &in, in.row.n, &c);
+			cols_known = true;
+			tg->header_done = true;
+		}
+		if (c.tokens)
+			token_row(tg, &in, &c);
+		else
+			sentence_row(tg, &in, &c);
+	}
+	flush_doc(tg, cols_known && c.tokens);
+	input_close(&in);
+	return true;
+}
+
+static void
+save_memory(struct ner *n, const char *path)
+{
+	char *tmp = xmalloc(strlen(path) + 16);
+	FILE *f;
+	int fd;
+
+	sprintf(tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0 || (f = fdopen(fd, "w")) == NULL)
+		err(2, "%s", path);
+	if (fputs("# names learnt by tabloid-tag-entities: NAME TAB TYPE [TAB ENTITY]\n", f) == EOF ||
+	    gaz_dump(&n->learnt, GAZ_ENTITY_MASK, f) != 0 || fclose(f) != 0) {
+		unlink(tmp);
+		errx(2, "%s: write error", path);
+	}
+	if (rename(tmp, path) != 0) {
+		unlink(tmp);
+		err(2, "%s", path);
+	}
+	free(tmp);
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum { OPT_BIO = 256, OPT_INLINE, OPT_MEMORY };
+	static const struct option longopts[] = {
+		{ "no-header", no_argument, NULL, 'N' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "field", required_argument, NULL, 'f' },
+		{ "gazetteer", required_argument, NULL, 'g' },
+		{ "types", required_argument, NULL, 't' },
+		{ "bio", no_argument, NULL, OPT_BIO },
+		{ "inline", no_argument, NULL, OPT_INLINE },
+		{ "memory", required_argument, NULL, OPT_MEMORY },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static struct tagger tg;
+	struct abbrev ab;
+	struct gaz gaz;
+	struct strset *stop = strset_new(), *words = strset_new();
+	const char *output = NULL, *memory = NULL, **user = NULL;
+	char *path;
+	size_t nuser = 0, k;
+	bool ok = true;
+	int ch, i;
+
+	prog_init();
+	tg.types = GAZ_ENTITY_MASK;
+	user = xcalloc((size_t)argc + 1, sizeof *user);
+	while ((ch = getopt_long(argc, argv, "No:f:g:t:hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'N':
+			tg.noheader = true;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'f':
+			tg.textcol = optarg;
+			break;
+		case 'g':
+			user[nuser++] = optarg;
+			break;
+		case 't':
+			tg.types = parse_types(optarg);
+			break;
+		case OPT_BIO:
+			tg.mode = MODE_BIO;
+			break;
+		case OPT_INLINE:
+			tg.mode = MODE_INLINE;
+			break;
+		case OPT_MEMORY:
+			memory = optarg;
+			break;
+		case 'h':
+			usage(0);
+			break;
+		case 'V':
+			prog_version();
+		default:
+			usage(2);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	abbrev_init(&ab);
+	path = data_find("abbrev-en.txt", NULL, NULL);
+	if (abbrev_load(&ab, path) != 0)
+		err(2, "%s", path);
+	free(path);
+	path = data_find("stopwords-en.txt", NULL, NULL);
+	if (strset_load_words(stop, path) != 0)
+		err(2, "%s", path);
+	free(path);
+	path = data_find("words-en.txt", NULL, NULL);
+	if (strset_load_words(words, path) != 0)
+		err(2, "%s", path);
+	free(path);
+	gaz_init(&gaz, &ab);
+	load_data(&gaz);
+	for (k = 0; k < nuser; k++)
+		if (gaz_load(&gaz, user[k], true) != 0)
+			err(2, "%s", user[k]);
+	ner_init(&tg.ner, &ab, &gaz, stop, words);
+	if (memory != NULL && gaz_load(&tg.ner.learnt, memory, false) != 0 && errno != ENOENT)
+		err(2, "%s", memory);
+	tg.seen = strset_new();
+	out_open(output);
+	prog_files(&argc, &argv);
+	for (i = 0; i < argc; i++)
+		ok &= tag_file(&tg, argv[i]);
+	if (memory != NULL && ok)
+		save_memory(&tg.ner, memory);
+	out_exit(ok ? 0 : 2);
+}

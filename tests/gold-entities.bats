@@ -1,0 +1,67 @@
+#!/usr/bin/env bats
+# Entity quality against the hand-annotated gold standard in
+# tests/gold/entities (see its README): exact spans and types, scored by
+# tests/score-entities.sh.  The thresholds sit just below the scores
+# measured when they were set, so that a regression fails.
+
+load helpers
+
+setup() {
+	files=
+	for g in "$TABLOID_SRCDIR"/tests/gold/entities/*.ents; do
+		name=$(basename "$g" .ents)
+		if [ -f "$TABLOID_SRCDIR/tests/gold/split/$name.txt" ]; then
+			files="$files $TABLOID_SRCDIR/tests/gold/split/$name.txt"
+		else
+			files="$files $S/$name.txt"
+		fi
+	done
+	tabloid-split $files | tabloid-tag-entities >"$T/pred.tsv"
+	sh "$TABLOID_SRCDIR/tests/score-entities.sh" "$TABLOID_SRCDIR/tests/gold/entities" \
+	    "$T/pred.tsv" >"$T/scores"
+	cat "$T/scores"
+}
+
+# at_least ROW COLUMN MIN: the score in COLUMN (7 = F1) of ROW is >= MIN.
+at_least() {
+	awk -F '\t' -v row="$1" -v col="$2" -v min="$3" '
+		$1 == row { found = 1; if ($col + 0 < min) { print row ": " $col " < " min; exit 1 } }
+		END { if (!found) { print row ": no score"; exit 1 } }' "$T/scores"
+}
+
+@test "entities: micro-F1 over PERSON ORG GPE LOC NORP is at least THRESH_CORE" {
+	at_least core 7 THRESH_CORE
+}
+
+@test "entities: F1 per type stays above its floor" {
+	at_least PERSON 7 THRESH_PERSON
+	at_least ORG 7 THRESH_ORG
+	at_least GPE 7 THRESH_GPE
+	at_least NORP 7 THRESH_NORP
+	at_least MONEY 7 THRESH_MONEY
+	at_least PERCENT 7 THRESH_PERCENT
+	at_least DATE 7 THRESH_DATE
+}
+
+@test "entities: the held-out articles score at least THRESH_HELDOUT" {
+	names=$(cd "$TABLOID_SRCDIR/tests/gold/entities" && ls ho*.ents | sed 's/\.ents$//')
+	sh "$TABLOID_SRCDIR/tests/score-entities.sh" "$TABLOID_SRCDIR/tests/gold/entities" \
+	    "$T/pred.tsv" $names >"$T/scores"
+	cat "$T/scores"
+	at_least core 7 THRESH_HELDOUT
+}
+
+@test "entities: the scorer counts exact spans and types only" {
+	printf 'doc\tpara\tsent\tstart\tend\ttype\tentity\ttext\n' >"$T/p"
+	awk -F '\t' 'NR > 1 { print "000_7a71359318611c7a\t1\t1\t" $1 "\t" $2 "\t" $3 "\tx\t" $4 }' \
+	    "$TABLOID_SRCDIR/tests/gold/entities/000_7a71359318611c7a.ents" >>"$T/p"
+	run sh "$TABLOID_SRCDIR/tests/score-entities.sh" "$TABLOID_SRCDIR/tests/gold/entities" \
+	    "$T/p" 000_7a71359318611c7a
+	[ "$status" -eq 0 ]
+	echo "$output" | awk -F '\t' '$1 == "all" { exit !($7 == "1.000") }'
+	sed -i '2s/\tPERSON\t/\tORG\t/; 3s/\t\([0-9]*\)\t\([A-Z]*\)\tx/\t\1\t\2\tx/' "$T/p"
+	awk -F '\t' 'NR == 3 { $5 = $5 + 1 } { print }' OFS='\t' "$T/p" >"$T/q"
+	run sh "$TABLOID_SRCDIR/tests/score-entities.sh" "$TABLOID_SRCDIR/tests/gold/entities" \
+	    "$T/q" 000_7a71359318611c7a
+	echo "$output" | awk -F '\t' '$1 == "all" { exit !($4 == $2 - 1 || $4 == $2 - 2) }'
+}
