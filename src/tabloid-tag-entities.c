@@ -408,7 +408,8 @@ flush_doc(struct tagger *tg, bool tokens)
 		write_inline(tg);
 	else
 		write_mentions(tg);
-	strset_put(tg->seen, tg->docid.p, tg->docid.len, 1);
+	if (tg->docid.len > 0)
+		strset_put(tg->seen, tg->docid.p, tg->docid.len, 1);
 	tg->indoc = false;
 }
 
@@ -416,7 +417,7 @@ static void
 start_doc(struct tagger *tg, struct input *in, const char *id, size_t n, bool tokens)
 {
 	flush_doc(tg, tokens);
-	if (strset_get(tg->seen, id, n) > 0)
+	if (n > 0 && strset_get(tg->seen, id, n) > 0)
 		warnx("%s: line %llu: document '%.*s' comes back after other documents; "
 		    "tagged as a separate document", in->r.name, (unsigned long long)in->r.lineno,
 		    (int)(n > 60 ? 60 : n), id);

@@ -20,6 +20,132 @@ enum {
 	HOW_NUMERIC	/* a date, time, amount or percentage */
 };
 
+/* Word lists; a token's cls has bit L_NAME set when it is on list NAME. */
+static const char *const ner_lower_words[] = {
+	"us", "may", "will", "can", "march", "new", "bill", "mark", "rose", "grace", "hope",
+	"joy", "faith", "young", "long", "little", "price", "rich", "bush", "best", "well",
+	"fine", "may", "said", "says", "chase", "cook", "miller", "smith", "hall", "wood",
+	"king", "church", "street", "green", "brown", "white", "black", "gray", "grey",
+	"nice", "reading", "bath", "mobile", "split", "orange", "turkey", "chad", "jersey",
+	"guinea", NULL
+};
+
+static const char *const ner_particles[] = {
+	"de", "del", "della", "da", "das", "do", "dos", "van", "von", "der", "den", "la", "le",
+	"du", "al", "el", "bin", "ibn", NULL
+};
+
+static const char *const ner_connectors[] = {
+	"of", "for", "on", "and", "&", "de", "del", "della", "da", "das", "do", "dos", "van",
+	"von", "der", "den", "la", "le", "les", "du", "al", "el", "bin", "ibn", "y", NULL
+};
+
+static const char *const ner_months[] = {
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr",
+	"apr.", "jun", "jun.", "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.",
+	"oct", "oct.", "nov", "nov.", "dec", "dec.", NULL
+};
+static const char *const ner_weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+	"mon.", "tue", "tue.", "tues", "tues.", "wed", "wed.", "thu", "thu.", "thur", "thurs",
+	"thurs.", "fri", "fri.", "sat", "sat.", "sun", "sun.", NULL
+};
+static const char *const ner_numwords[] = {
+	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+	"ninety", "hundred", "half", "several", "a", "few", "couple", "dozen", NULL
+};
+static const char *const ner_scales[] = {
+	"million", "millions", "mln", "billion", "billions", "bln", "bn", "trillion", "tn",
+	"thousand", "m", "k", "b", "mn", NULL
+};
+static const char *const ner_currencies[] = {
+	"dollars", "dollar", "dlrs", "dlr", "pounds", "pound", "sterling", "euros", "euro",
+	"yen", "yuan", "renminbi", "rupees", "rupee", "francs", "marks", "cents", "cent", "cts",
+	"pence", "p", "roubles", "rubles", "won", "pesos", "crowns", "kronor", "kroner",
+	"riyals", "dirhams", "usd", "gbp", "eur", NULL
+};
+static const char *const ner_curprefix[] = {
+	"$", "£", "€", "¥", "us$", "a$", "c$", "hk$", "s$", "nz$", "rs", "usd", "gbp", "eur",
+	"rs.", NULL
+};
+static const char *const ner_units_date[] = {
+	"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
+	"century", "centuries", "quarter", "quarters", "weekend", "weekends", NULL
+};
+static const char *const ner_units_time[] = {
+	"hour", "hours", "minute", "minutes", "seconds", "hrs", "mins", NULL
+};
+static const char *const ner_relative[] = {
+	"last", "next", "this", "past", "coming", "previous", "recent", "same", "current",
+	"following", "early", "late", "mid", NULL
+};
+static const char *const ner_periods[] = {
+	"year", "month", "week", "decade", "century", "quarter", "weekend", "summer", "winter",
+	"spring", "autumn", "fall", "season", NULL
+};
+static const char *const ner_dayparts[] = {
+	"morning", "afternoon", "evening", "night", "lunchtime", NULL
+};
+static const char *const ner_zones[] = {
+	"gmt", "bst", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "jst",
+	"a.m.", "p.m.", "am", "pm", "a.m", "p.m", NULL
+};
+static const char *const ner_approx[] = {
+	"about", "around", "almost", "nearly", "roughly", "approximately", "some", "over",
+	"under", "approx.", "circa", NULL
+};
+
+
+static const char *const ner_person_after[] = {
+	"said", "says", "told", "added", "wrote", "explained", "noted", "argued", "warned",
+	"stated", "insisted", "admitted", "claimed", NULL
+};
+
+enum {
+	L_LOWER_WORDS,
+	L_PARTICLES,
+	L_CONNECTORS,
+	L_MONTHS,
+	L_WEEKDAYS,
+	L_NUMWORDS,
+	L_SCALES,
+	L_CURRENCIES,
+	L_CURPREFIX,
+	L_UNITS_DATE,
+	L_UNITS_TIME,
+	L_RELATIVE,
+	L_PERIODS,
+	L_DAYPARTS,
+	L_ZONES,
+	L_APPROX,
+	L_PERSON_AFTER,
+	L_STOP,
+	L_COMMON
+};
+
+static const char *const *const ner_lists[] = {
+	ner_lower_words,
+	ner_particles,
+	ner_connectors,
+	ner_months,
+	ner_weekdays,
+	ner_numwords,
+	ner_scales,
+	ner_currencies,
+	ner_curprefix,
+	ner_units_date,
+	ner_units_time,
+	ner_relative,
+	ner_periods,
+	ner_dayparts,
+	ner_zones,
+	ner_approx,
+	ner_person_after,
+};
+
 /*
  * A small open-addressing table of strings, used for the names a document
  * defines and for the capitalisation of its words.
@@ -130,10 +256,34 @@ lex_free(struct ner_lex *x)
 	free(x);
 }
 
+static void
+ner_class_add(struct strset *c, const char *w, size_t n, int list)
+{
+	int v = strset_get(c, w, n);
+
+	strset_put(c, w, n, (v < 0 ? 0 : v) | (1 << list));
+}
+
+static void
+ner_class_stop(void *arg, const char *key, size_t n, int val)
+{
+	(void)val;
+	ner_class_add(arg, key, n, L_STOP);
+}
+
+static void
+ner_class_common(void *arg, const char *key, size_t n, int val)
+{
+	(void)val;
+	ner_class_add(arg, key, n, L_COMMON);
+}
+
 void
 ner_init(struct ner *n, const struct abbrev *ab, const struct gaz *g, struct strset *stop,
     struct strset *words)
 {
+	size_t l, k;
+
 	memset(n, 0, sizeof *n);
 	n->ab = ab;
 	n->gaz = g;
@@ -141,12 +291,21 @@ ner_init(struct ner *n, const struct abbrev *ab, const struct gaz *g, struct str
 	n->words = words;
 	n->maxlearnt = 65536;
 	gaz_init(&n->learnt, ab);
+	n->classes = strset_new();
+	for (l = 0; l < sizeof ner_lists / sizeof ner_lists[0]; l++)
+		for (k = 0; ner_lists[l][k] != NULL; k++)
+			ner_class_add(n->classes, ner_lists[l][k], strlen(ner_lists[l][k]), (int)l);
+	if (stop != NULL)
+		strset_each(stop, ner_class_stop, n->classes);
+	if (words != NULL)
+		strset_each(words, ner_class_common, n->classes);
 }
 
 void
 ner_free(struct ner *n)
 {
 	gaz_free(&n->learnt);
+	strset_free(n->classes);
 }
 
 void
@@ -215,16 +374,38 @@ ner_shape(const char *s, size_t n, enum tok_type type)
 	return f;
 }
 
+static bool ner_case_ok1(const struct ner_doc *d, size_t i, const char *u, size_t n);
+
+/* Remember what the gazetteers say about token i on its own. */
+static void
+ner_gaz_cache(const struct ner *n, struct ner_doc *d, size_t i)
+{
+	struct ner_tok *t = &d->t[i];
+	struct gaz_hit hit;
+	const struct gaz_entry *e;
+
+	t->gany = t->gcase = 0;
+	t->gfound = gaz_get(n->gaz, d->keys.p + t->key, t->klen, &hit);
+	if (!t->gfound)
+		return;
+	t->gany = hit.types;
+	for (e = hit.entries; e != NULL; e = e->next)
+		if (ner_case_ok1(d, i, e->surface, e->slen))
+			t->gcase |= GAZ_BIT(e->type);
+}
+
 static void
 ner_push(const struct ner *n, struct ner_doc *d, size_t s, size_t e, size_t os, size_t oe,
     enum tok_type type, bool space)
 {
 	struct ner_tok *t;
+	int v;
 
 	if (d->nt == d->capt) {
 		d->capt = d->capt ? 2 * d->capt : 1024;
 		d->t = xrealloc(d->t, d->capt * sizeof *d->t);
 	}
+	d->gaz = n->gaz;
 	t = &d->t[d->nt++];
 	t->s = s;
 	t->e = e;
@@ -237,12 +418,13 @@ ner_push(const struct ner *n, struct ner_doc *d, size_t s, size_t e, size_t os, 
 	t->flags = ner_shape(d->text.p + s, e - s, type);
 	if (space)
 		t->flags |= NER_SPACE;
-	if (n->stop != NULL && (t->flags & NER_WORD) &&
-	    strset_get(n->stop, d->keys.p + t->key, t->klen) > 0)
+	v = strset_get(n->classes, d->keys.p + t->key, t->klen);
+	t->cls = v < 0 ? 0 : (uint32_t)v;
+	if ((t->flags & NER_WORD) && (t->cls & (1u << L_STOP)))
 		t->flags |= NER_STOP;
-	if (n->words != NULL && (t->flags & NER_WORD) &&
-	    strset_get(n->words, d->keys.p + t->key, t->klen) > 0)
+	if ((t->flags & NER_WORD) && (t->cls & (1u << L_COMMON)))
 		t->flags |= NER_COMMON;
+	ner_gaz_cache(n, d, d->nt - 1);
 }
 
 static void
@@ -332,7 +514,7 @@ tkey(const struct ner_doc *d, size_t i)
 	return d->keys.p + d->t[i].key;
 }
 
-static bool
+static inline bool
 tis(const struct ner_doc *d, size_t i, const char *w)
 {
 	size_t n = strlen(w);
@@ -340,34 +522,15 @@ tis(const struct ner_doc *d, size_t i, const char *w)
 	return d->t[i].klen == n && memcmp(tkey(d, i), w, n) == 0;
 }
 
-static bool
-tin(const struct ner_doc *d, size_t i, const char *const *list)
+static inline bool
+tin(const struct ner_doc *d, size_t i, int list)
 {
-	for (; *list != NULL; list++)
-		if (tis(d, i, *list))
-			return true;
-	return false;
+	return (d->t[i].cls >> list) & 1;
 }
 
-static const char *const ner_connectors[] = {
-	"of", "for", "on", "and", "&", "de", "del", "della", "da", "das", "do", "dos", "van",
-	"von", "der", "den", "la", "le", "les", "du", "al", "el", "bin", "ibn", "y", NULL
-};
 
-static const char *const ner_particles[] = {
-	"de", "del", "della", "da", "das", "do", "dos", "van", "von", "der", "den", "la", "le",
-	"du", "al", "el", "bin", "ibn", NULL
-};
 
 /* Words that are never names on their own in lower-cased text. */
-static const char *const ner_lower_words[] = {
-	"us", "may", "will", "can", "march", "new", "bill", "mark", "rose", "grace", "hope",
-	"joy", "faith", "young", "long", "little", "price", "rich", "bush", "best", "well",
-	"fine", "may", "said", "says", "chase", "cook", "miller", "smith", "hall", "wood",
-	"king", "church", "street", "green", "brown", "white", "black", "gray", "grey",
-	"nice", "reading", "bath", "mobile", "split", "orange", "turkey", "chad", "jersey",
-	"guinea", NULL
-};
 
 /* Capitalised words that start sentences and are not names. */
 static bool
@@ -377,7 +540,7 @@ ner_is_connector(const struct ner_doc *d, size_t i)
 
 	if (tis(d, i, "-"))
 		return !(t->flags & NER_SPACE) && i + 1 < d->nt && !(d->t[i + 1].flags & NER_SPACE);
-	return !(t->flags & NER_CAP) && tin(d, i, ner_connectors);
+	return !(t->flags & NER_CAP) && tin(d, i, L_CONNECTORS);
 }
 
 /* Whether the n bytes of a surface token match token i's casing. */
@@ -448,6 +611,9 @@ ner_longest(struct ner_doc *d, const struct gaz *g, size_t i, size_t te, uint32_
 	struct gaz_hit hit;
 	size_t len;
 
+	if (g == d->gaz && !d->t[i].gfound)
+		return best;
+
 	sbuf_reset(&d->kb);
 	for (len = 1; i + len <= te && len <= g->maxtok; len++) {
 		const struct gaz_entry *e;
@@ -470,13 +636,12 @@ ner_longest(struct ner_doc *d, const struct gaz *g, size_t i, size_t te, uint32_
 	return best;
 }
 
-/* Whether token i alone is listed with a type in mask. */
+/* Whether token i alone is listed with a type in mask (g is the tagger's). */
 static bool
 ner_cue(struct ner_doc *d, const struct gaz *g, size_t i, uint32_t mask, bool anycase)
 {
-	struct ner_match m = ner_longest(d, g, i, i + 1, mask, anycase);
-
-	return m.e != NULL;
+	(void)g;
+	return ((anycase ? d->t[i].gany : d->t[i].gcase) & mask) != 0;
 }
 
 static bool
@@ -588,6 +753,17 @@ ner_namelike(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t 
 	return !(t->klen == 1 && tis(d, i, "i"));
 }
 
+static bool
+ner_is_upper_str(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return false;
+	return true;
+}
+
 /*
  * Whether a gazetteer match at i is believable where case is no evidence: a
  * company or person named by one common word ("Target", "Next") needs the
@@ -602,7 +778,8 @@ ner_gaz_ok(struct ner_doc *d, const struct ner_sent *S, size_t i, struct ner_mat
 		return true;
 	if (g.e->type != GAZ_ORG && g.e->type != GAZ_PERSON)
 		return true;
-	if (!d->lower && !S->caps && !(d->t[i].flags & NER_INITIAL))
+	if (!d->lower && !S->caps && !(d->t[i].flags & NER_INITIAL) &&
+	    !((d->t[i].flags & NER_UPPER) && !ner_is_upper_str(g.e->surface, g.e->slen)))
 		return true;
 	e = lex_get(d->cases, tkey(d, i), d->t[i].klen, false);
 	return e != NULL && e->cap > e->low;
@@ -679,6 +856,8 @@ ner_emit_entry(struct ner_doc *d, size_t si, size_t tb, size_t te, const struct 
 	ner_emit(d, si, tb, te, e->type, e->canon, e->clen, how);
 }
 
+static bool ner_is_calendar(const struct ner_doc *d, size_t i);
+
 /* The end of the "of Y" tail of an organisation's name from connector k. */
 static size_t
 ner_org_tail(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t k, size_t e)
@@ -688,12 +867,12 @@ ner_org_tail(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t 
 	if (m < e && tis(d, m, "the"))
 		m++;
 	while (m < e) {
-		if (ner_namelike(n, d, S, m)) {
+		if (ner_namelike(n, d, S, m) && !ner_is_calendar(d, m)) {
 			m++;
 			continue;
 		}
-		if (!ner_is_connector(d, m) || tis(d, m, "of") || m + 1 >= e ||
-		    !ner_namelike(n, d, S, m + 1))
+		if (!ner_is_connector(d, m) || tis(d, m, "of") || tis(d, m, "on") ||
+		    tis(d, m, "for") || m + 1 >= e || !ner_namelike(n, d, S, m + 1))
 			break;
 		if ((tis(d, m, "and") || tis(d, m, "&")) &&
 		    ner_longest(d, n->gaz, m + 1, e, GAZ_ENTITY_MASK, ner_anycase(d, S)).e != NULL)
@@ -724,6 +903,10 @@ ner_org_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j
 		if (ner_is_connector(d, k)) {
 			if (tis(d, k, "-") || tis(d, k, "&"))
 				continue;
+			if (tis(d, k, "and") && last == 0 && k + 1 < e &&
+			    ner_longest(d, n->gaz, j, k, GAZ_ENTITY_MASK, any).len != k - j &&
+			    ner_longest(d, n->gaz, k + 1, e, GAZ_ENTITY_MASK, any).e == NULL)
+				continue;
 			if (!(tis(d, k, "of") || tis(d, k, "for") || tis(d, k, "on")) || last != k)
 				break;
 			if (head && (tail = ner_org_tail(n, d, S, k, e)) > 0)
@@ -750,7 +933,7 @@ ner_person_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_
 
 	while (k < e && words < 4) {
 		if (ner_is_connector(d, k)) {
-			if (!tin(d, k, ner_particles) && !tis(d, k, "-"))
+			if (!tin(d, k, L_PARTICLES) && !tis(d, k, "-"))
 				break;
 			k++;
 			continue;
@@ -822,6 +1005,16 @@ ner_unknown_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size
 	return k;
 }
 
+/* Whether tokens [b, e) are all organisation heads or suffixes. */
+static bool
+ner_suffixes_only(struct ner *n, struct ner_doc *d, size_t b, size_t e)
+{
+	for (; b < e; b++)
+		if (!ner_cue(d, n->gaz, b, GAZ_BIT(GAZ_ORG_SUFFIX) | GAZ_BIT(GAZ_ORG_HEAD), true))
+			return false;
+	return true;
+}
+
 /* Tag the run of name tokens [i, e) of sentence si; returns where to go on. */
 static size_t
 ner_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, size_t i, size_t e)
@@ -850,7 +1043,7 @@ ner_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, size
 		if (!ner_gaz_ok(d, S, j, g))
 			g.e = NULL, g.len = 0;
 		if (o > 0 && o - j >= g.len) {
-			if (g.e != NULL && g.e->type == GAZ_ORG)
+			if (g.e != NULL && g.e->type == GAZ_ORG && ner_suffixes_only(n, d, j + g.len, o))
 				ner_emit_entry(d, si, j, o, g.e, HOW_ORG);
 			else
 				ner_emit(d, si, j, o, GAZ_ORG, NULL, 0, HOW_ORG);
@@ -911,7 +1104,7 @@ ner_sentence(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si)
 static bool
 ner_lower_unsafe(const struct ner_doc *d, size_t i)
 {
-	return (d->t[i].flags & NER_STOP) || d->t[i].klen < 2 || tin(d, i, ner_lower_words);
+	return (d->t[i].flags & NER_STOP) || d->t[i].klen < 2 || tin(d, i, L_LOWER_WORDS);
 }
 
 static void
@@ -958,7 +1151,8 @@ ner_lower_sentence(struct ner *n, struct ner_doc *d, size_t si)
 		    (d->t[i + 1].flags & NER_WORD) && !ner_lower_unsafe(d, i + 1) &&
 		    d->t[i + 1].klen >= 3 &&
 		    ner_longest(d, n->gaz, i + 1, S->te, GAZ_ENTITY_MASK, true).e == NULL &&
-		    ner_cue(d, n->gaz, i + 1, GAZ_BIT(GAZ_SURNAME), true)) {
+		    (ner_cue(d, n->gaz, i + 1, GAZ_BIT(GAZ_SURNAME), true) ||
+		    !(d->t[i + 1].flags & NER_COMMON))) {
 			ner_emit(d, si, i, i + 2, GAZ_PERSON, NULL, 0, HOW_PERSON);
 			i += 2;
 			continue;
@@ -1058,7 +1252,24 @@ ner_initials(const struct ner_doc *d, size_t tb, size_t te, size_t a)
 	return k == alen && alen >= 2;
 }
 
-/* Acronyms and tickers in brackets after a name; anything in <...>. */
+/* Tickers and company names in angle brackets: "<DIA>", "<NORTHFIELD INDUSTRIES INC>". */
+static void
+ner_tickers(struct ner_doc *d, size_t si)
+{
+	const struct ner_sent *S = &d->s[si];
+	size_t i, k;
+
+	for (i = S->tb; i + 2 < S->te; i++) {
+		if (!tis(d, i, "<"))
+			continue;
+		for (k = i + 1; k < S->te && k < i + 9 && (d->t[k].flags & NER_WORD); k++)
+			;
+		if (k < S->te && k > i + 1 && tis(d, k, ">"))
+			ner_emit(d, si, i + 1, k, GAZ_ORG, NULL, 0, HOW_ACRONYM);
+	}
+}
+
+/* Acronyms and tickers in brackets after a name. */
 static void
 ner_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si)
 {
@@ -1076,10 +1287,8 @@ ner_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si)
 			;
 		if (k >= S->te || k == i + 1 || !tis(d, k, angle ? ">" : ")"))
 			continue;
-		if (angle) {
-			ner_emit(d, si, i + 1, k, GAZ_ORG, NULL, 0, HOW_ACRONYM);
+		if (angle)
 			continue;
-		}
 		if (k != i + 2 || !(d->t[i + 1].flags & (NER_UPPER | NER_CAP)) || d->t[i + 1].m >= 0)
 			continue;
 		m = ner_mention_before(d, i, S->tb);
@@ -1129,10 +1338,6 @@ ner_lex_longest(struct ner_doc *d, size_t i, size_t te, size_t *len)
 }
 
 /* Verbs and words after which capitalised words are a person. */
-static const char *const ner_person_after[] = {
-	"said", "says", "told", "added", "wrote", "explained", "noted", "argued", "warned",
-	"stated", "insisted", "admitted", "claimed", NULL
-};
 
 static bool
 ner_person_context(struct ner *n, struct ner_doc *d, const struct ner_pending *p)
@@ -1140,7 +1345,7 @@ ner_person_context(struct ner *n, struct ner_doc *d, const struct ner_pending *p
 	const struct ner_sent *S = &d->s[p->sent];
 	size_t a = p->te;
 
-	if (a < S->te && tin(d, a, ner_person_after))
+	if (a < S->te && tin(d, a, L_PERSON_AFTER))
 		return true;
 	if (a + 1 < S->te && tis(d, a, ",") && (tis(d, a + 1, "who") ||
 	    ner_cue(d, n->gaz, a + 1, GAZ_BIT(GAZ_JOB), true)))
@@ -1148,7 +1353,7 @@ ner_person_context(struct ner *n, struct ner_doc *d, const struct ner_pending *p
 	if (a + 2 < S->te && tis(d, a, ",") && (tis(d, a + 1, "a") || tis(d, a + 1, "the") ||
 	    tis(d, a + 1, "an")) && ner_cue(d, n->gaz, a + 2, GAZ_BIT(GAZ_JOB), true))
 		return true;
-	return p->tb > S->tb && tin(d, p->tb - 1, ner_person_after);
+	return p->tb > S->tb && tin(d, p->tb - 1, L_PERSON_AFTER);
 }
 
 static bool
@@ -1232,6 +1437,7 @@ ner_resolve(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c)
 			continue;
 		if (w >= 2 && w <= 3 && ner_plain_words(d, p->tb, p->te) &&
 		    (ner_cue(d, n->gaz, p->te - 1, GAZ_BIT(GAZ_SURNAME), false) ||
+		    (w == 2 && ner_cue(d, n->gaz, p->tb, GAZ_BIT(GAZ_SURNAME), false)) ||
 		    ner_person_context(n, d, p))) {
 			ner_emit(d, p->sent, p->tb, p->te, GAZ_PERSON, NULL, 0, HOW_GUESS);
 			continue;
@@ -1278,63 +1484,12 @@ ner_rescan(struct ner *n, struct ner_doc *d)
 
 /* Dates, times, money and percentages. */
 
-static const char *const ner_months[] = {
-	"january", "february", "march", "april", "may", "june", "july", "august", "september",
-	"october", "november", "december", "jan", "jan.", "feb", "feb.", "mar", "mar.", "apr",
-	"apr.", "jun", "jun.", "jul", "jul.", "aug", "aug.", "sep", "sep.", "sept", "sept.",
-	"oct", "oct.", "nov", "nov.", "dec", "dec.", NULL
-};
-static const char *const ner_weekdays[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-	"mon.", "tue", "tue.", "tues", "tues.", "wed", "wed.", "thu", "thu.", "thur", "thurs",
-	"thurs.", "fri", "fri.", "sat", "sat.", "sun", "sun.", NULL
-};
-static const char *const ner_numwords[] = {
-	"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-	"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-	"ninety", "hundred", "half", "several", "a", "few", "couple", "dozen", NULL
-};
-static const char *const ner_scales[] = {
-	"million", "millions", "mln", "billion", "billions", "bln", "bn", "trillion", "tn",
-	"thousand", "m", "k", "b", "mn", NULL
-};
-static const char *const ner_currencies[] = {
-	"dollars", "dollar", "dlrs", "dlr", "pounds", "pound", "sterling", "euros", "euro",
-	"yen", "yuan", "renminbi", "rupees", "rupee", "francs", "marks", "cents", "cent", "cts",
-	"pence", "p", "roubles", "rubles", "won", "pesos", "crowns", "kronor", "kroner",
-	"riyals", "dirhams", "usd", "gbp", "eur", NULL
-};
-static const char *const ner_curprefix[] = {
-	"$", "£", "€", "¥", "us$", "a$", "c$", "hk$", "s$", "nz$", "rs", "usd", "gbp", "eur",
-	"rs.", NULL
-};
-static const char *const ner_units_date[] = {
-	"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
-	"century", "centuries", "quarter", "quarters", "weekend", "weekends", NULL
-};
-static const char *const ner_units_time[] = {
-	"hour", "hours", "minute", "minutes", "seconds", "hrs", "mins", NULL
-};
-static const char *const ner_relative[] = {
-	"last", "next", "this", "past", "coming", "previous", "recent", "same", "current",
-	"following", "early", "late", "mid", NULL
-};
-static const char *const ner_periods[] = {
-	"year", "month", "week", "decade", "century", "quarter", "weekend", "summer", "winter",
-	"spring", "autumn", "fall", "season", NULL
-};
-static const char *const ner_dayparts[] = {
-	"morning", "afternoon", "evening", "night", "lunchtime", NULL
-};
-static const char *const ner_zones[] = {
-	"gmt", "bst", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "jst",
-	"a.m.", "p.m.", "am", "pm", "a.m", "p.m", NULL
-};
-static const char *const ner_approx[] = {
-	"about", "around", "almost", "nearly", "roughly", "approximately", "some", "over",
-	"under", "approx.", "circa", NULL
-};
+/* Whether token i names a month or a day of the week. */
+static bool
+ner_is_calendar(const struct ner_doc *d, size_t i)
+{
+	return tin(d, i, L_MONTHS) || tin(d, i, L_WEEKDAYS);
+}
 
 static bool
 ner_free_tok(const struct ner_doc *d, size_t i, size_t te)
@@ -1346,7 +1501,7 @@ static bool
 ner_isnum(const struct ner_doc *d, size_t i, size_t te)
 {
 	return ner_free_tok(d, i, te) && ((d->t[i].flags & NER_NUM) ||
-	    (tin(d, i, ner_numwords) && !tis(d, i, "a") && !tis(d, i, "few")));
+	    (tin(d, i, L_NUMWORDS) && !tis(d, i, "a") && !tis(d, i, "few")));
 }
 
 /* A number at i with its scale words; returns the end, or i. */
@@ -1360,7 +1515,7 @@ ner_amount(const struct ner_doc *d, size_t i, size_t te)
 	k++;
 	while (ner_isnum(d, k, te) && (d->t[k].flags & NER_NUM) == 0)
 		k++;
-	while (ner_free_tok(d, k, te) && tin(d, k, ner_scales))
+	while (ner_free_tok(d, k, te) && tin(d, k, L_SCALES))
 		k++;
 	return k;
 }
@@ -1378,7 +1533,7 @@ ner_approx_start(const struct ner_doc *d, size_t i, size_t tb)
 		return i - 2;
 	if (i >= tb + 2 && tis(d, i - 2, "up") && tis(d, i - 1, "to") && ner_free_tok(d, i - 2, i))
 		return i - 2;
-	if (i > tb && ner_free_tok(d, i - 1, i) && tin(d, i - 1, ner_approx))
+	if (i > tb && ner_free_tok(d, i - 1, i) && tin(d, i - 1, L_APPROX))
 		return i - 1;
 	return i;
 }
@@ -1416,7 +1571,7 @@ ner_is_day(const struct ner_doc *d, size_t i, size_t te)
 static bool
 ner_is_month(const struct ner_doc *d, size_t i, size_t te)
 {
-	if (!ner_free_tok(d, i, te) || !tin(d, i, ner_months))
+	if (!ner_free_tok(d, i, te) || !tin(d, i, L_MONTHS))
 		return false;
 	if (d->lower)
 		return !tis(d, i, "may") && !tis(d, i, "march") ? true :
@@ -1449,7 +1604,7 @@ ner_month_date(const struct ner_doc *d, size_t i, size_t te)
 static size_t
 ner_time_tail(const struct ner_doc *d, size_t k, size_t te)
 {
-	while (ner_free_tok(d, k, te) && tin(d, k, ner_zones))
+	while (ner_free_tok(d, k, te) && tin(d, k, L_ZONES))
 		k++;
 	return k;
 }
@@ -1462,7 +1617,7 @@ ner_numeric_at(const struct ner_doc *d, const struct ner_sent *S, size_t i, int 
 
 	if (!ner_free_tok(d, i, te))
 		return i;
-	if (tin(d, i, ner_curprefix) && (d->t[i].flags & (NER_PUNCT | NER_UPPER | NER_CAP)) &&
+	if (tin(d, i, L_CURPREFIX) && (d->t[i].flags & (NER_PUNCT | NER_UPPER | NER_CAP)) &&
 	    ner_isnum(d, i + 1, te)) {
 		*type = GAZ_MONEY;
 		return ner_amount(d, i + 1, te);
@@ -1473,7 +1628,7 @@ ner_numeric_at(const struct ner_doc *d, const struct ner_sent *S, size_t i, int 
 	}
 	k = ner_amount(d, i, te);
 	if (k > i) {
-		if (ner_free_tok(d, k, te) && tin(d, k, ner_currencies)) {
+		if (ner_free_tok(d, k, te) && tin(d, k, L_CURRENCIES)) {
 			*type = GAZ_MONEY;
 			return k + 1;
 		}
@@ -1490,16 +1645,16 @@ ner_numeric_at(const struct ner_doc *d, const struct ner_sent *S, size_t i, int 
 			*type = GAZ_PERCENT;
 			return k + 2;
 		}
-		if (k == i + 1 && ner_free_tok(d, k, te) && tin(d, k, ner_zones) &&
+		if (k == i + 1 && ner_free_tok(d, k, te) && tin(d, k, L_ZONES) &&
 		    (d->t[i].flags & NER_NUM)) {
 			*type = GAZ_TIME;
 			return ner_time_tail(d, k, te);
 		}
-		if (ner_free_tok(d, k, te) && tin(d, k, ner_units_time)) {
+		if (ner_free_tok(d, k, te) && tin(d, k, L_UNITS_TIME)) {
 			*type = GAZ_TIME;
 			return k + 1 < te && tis(d, k + 1, "ago") ? k + 2 : k + 1;
 		}
-		if (ner_free_tok(d, k, te) && tin(d, k, ner_units_date)) {
+		if (ner_free_tok(d, k, te) && tin(d, k, L_UNITS_DATE)) {
 			*type = GAZ_DATE;
 			return k + 1 < te && (tis(d, k + 1, "ago") || tis(d, k + 1, "old")) ? k + 2 : k + 1;
 		}
@@ -1508,7 +1663,7 @@ ner_numeric_at(const struct ner_doc *d, const struct ner_sent *S, size_t i, int 
 			return ner_is_year(d, k + 1, te) ? k + 2 : k + 1;
 		}
 	}
-	if (ner_is_year(d, i, te) && !(i + 1 < te && tin(d, i + 1, ner_scales))) {
+	if (ner_is_year(d, i, te) && !(i + 1 < te && tin(d, i + 1, L_SCALES))) {
 		*type = GAZ_DATE;
 		return i + 1;
 	}
@@ -1516,9 +1671,9 @@ ner_numeric_at(const struct ner_doc *d, const struct ner_sent *S, size_t i, int 
 		*type = GAZ_DATE;
 		return ner_month_date(d, i, te);
 	}
-	if (tin(d, i, ner_weekdays) && ((d->t[i].flags & NER_CAP) || d->lower) &&
+	if (tin(d, i, L_WEEKDAYS) && ((d->t[i].flags & NER_CAP) || d->lower) &&
 	    (d->t[i].klen > 3 || (d->t[i].flags & NER_CAP))) {
-		if (ner_free_tok(d, i + 1, te) && tin(d, i + 1, ner_dayparts)) {
+		if (ner_free_tok(d, i + 1, te) && tin(d, i + 1, L_DAYPARTS)) {
 			*type = GAZ_TIME;
 			return i + 2;
 		}
@@ -1533,7 +1688,7 @@ ner_numeric_at(const struct ner_doc *d, const struct ner_sent *S, size_t i, int 
 		return i + 1;
 	}
 	if (tis(d, i, "yesterday") || tis(d, i, "today") || tis(d, i, "tomorrow")) {
-		if (ner_free_tok(d, i + 1, te) && tin(d, i + 1, ner_dayparts)) {
+		if (ner_free_tok(d, i + 1, te) && tin(d, i + 1, L_DAYPARTS)) {
 			*type = GAZ_TIME;
 			return i + 2;
 		}
@@ -1545,19 +1700,19 @@ ner_numeric_at(const struct ner_doc *d, const struct ner_sent *S, size_t i, int 
 		*type = GAZ_TIME;
 		return i + 1;
 	}
-	if (tin(d, i, ner_relative) && ner_free_tok(d, i + 1, te)) {
-		if (tin(d, i + 1, ner_periods) || tin(d, i + 1, ner_weekdays) ||
+	if (tin(d, i, L_RELATIVE) && ner_free_tok(d, i + 1, te)) {
+		if (tin(d, i + 1, L_PERIODS) || tin(d, i + 1, L_WEEKDAYS) ||
 		    ner_is_month(d, i + 1, te)) {
 			*type = GAZ_DATE;
 			return i + 2;
 		}
-		if ((tis(d, i, "this") || tis(d, i, "last")) && tin(d, i + 1, ner_dayparts)) {
+		if ((tis(d, i, "this") || tis(d, i, "last")) && tin(d, i + 1, L_DAYPARTS)) {
 			*type = GAZ_TIME;
 			return i + 2;
 		}
 		if ((tis(d, i, "past") || tis(d, i, "next") || tis(d, i, "last")) &&
 		    (k = ner_amount(d, i + 1, te)) > i + 1 && ner_free_tok(d, k, te) &&
-		    tin(d, k, ner_units_date)) {
+		    tin(d, k, L_UNITS_DATE)) {
 			*type = GAZ_DATE;
 			return k + 1;
 		}
@@ -1580,9 +1735,9 @@ ner_numeric(struct ner_doc *d, size_t si)
 			continue;
 		}
 		if (type == GAZ_MONEY || type == GAZ_PERCENT ||
-		    (type == GAZ_DATE && !(d->t[i].flags & NER_CAP) && !tin(d, i, ner_relative)))
+		    (type == GAZ_DATE && !(d->t[i].flags & NER_CAP) && !tin(d, i, L_RELATIVE)))
 			b = ner_approx_start(d, i, S->tb);
-		if ((type == GAZ_DATE) && b > S->tb && tis(d, b - 1, "the") && tin(d, b, ner_relative))
+		if ((type == GAZ_DATE) && b > S->tb && tis(d, b - 1, "the") && tin(d, b, L_RELATIVE))
 			b--;
 		ner_emit(d, si, b, e, type, NULL, 0, HOW_NUMERIC);
 		i = e;
@@ -1649,6 +1804,8 @@ ner_tag(struct ner *n, struct ner_doc *d, bool learn)
 	size_t si, k;
 
 	ner_survey(d);
+	for (si = 0; si < d->ns; si++)
+		ner_tickers(d, si);
 	for (si = 0; si < d->ns; si++) {
 		if (d->lower)
 			ner_lower_sentence(n, d, si);

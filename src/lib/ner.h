@@ -47,6 +47,10 @@ struct ner_tok {
 	size_t key;	/* offset of the folded form in d->keys */
 	uint32_t klen;	/* bytes of the folded form */
 	uint32_t flags;	/* NER_* */
+	uint32_t cls;	/* word lists the token is on (ner.c) */
+	uint32_t gany;	/* types the gazetteers list it under, alone */
+	uint32_t gcase;	/* the same, with matching capitalisation */
+	bool gfound;	/* its key starts a gazetteer key */
 	int32_t m;	/* index of the mention covering it, or -1 */
 };
 
@@ -84,6 +88,7 @@ struct ner_doc {
 	struct ner_lex *cases;		/* how each word is capitalised */
 	struct tok_list scratch;
 	struct sbuf kb;			/* scratch key */
+	const struct gaz *gaz;		/* the gazetteer the tokens' g* fields describe */
 };
 
 /* The tagger's knowledge. */
@@ -95,6 +100,7 @@ struct ner {
 	size_t maxlearnt;		/* stop learning past this many */
 	struct strset *stop;		/* stop words (folded) */
 	struct strset *words;		/* common lower-case words, or NULL */
+	struct strset *classes;		/* word -> lists it is on (ner.c) */
 };
 
 /*

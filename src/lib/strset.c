@@ -58,6 +58,16 @@ strset_get(const struct strset *s, const char *key, size_t n)
 	return e != NULL ? e->val : -1;
 }
 
+void
+strset_each(const struct strset *s,
+    void (*fn)(void *arg, const char *key, size_t n, int val), void *arg)
+{
+	const struct strset_ent *e;
+
+	for (e = s->head; e != NULL; e = e->hh.next)
+		fn(arg, e->key, e->len, e->val);
+}
+
 size_t
 strset_count(const struct strset *s)
 {
