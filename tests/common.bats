@@ -2,7 +2,7 @@
 # Behaviour every program shares: --help, --version, usage errors, write
 # errors, quiet exit on a closed pipe, missing files, the dispatcher.
 
-programs="tabloid-split tabloid-tokenize tabloid-count"
+programs="tabloid-split tabloid-tokenize tabloid-count tabloid-diff-versions"
 
 setup() {
 	cd "$BATS_TEST_TMPDIR"
@@ -38,6 +38,7 @@ setup() {
 	for p in $programs; do
 		args=
 		[ "$p" = tabloid-count ] && args="-f doc"
+		[ "$p" = tabloid-diff-versions ] && args="-a in.tsv"
 		run bash -c "$p $args in.tsv >/dev/full 2>err"
 		[ "$status" -eq 2 ]
 		grep -q "write error" err

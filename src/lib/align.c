@@ -363,18 +363,27 @@ sent_pair_gap(size_t a0, size_t a1, size_t b0, size_t b1, align_sim_fn sim, void
 	free(ad);
 }
 
-/* Write the edits of the gap old [a0, a1), new [b0, b1) to out. */
+/*
+ * Write the edits of the gap old [a0, a1), new [b0, b1) to out.  A removed
+ * sentence comes before the new-side rows from the last edited pair that
+ * precedes it in the old version on, so that, as in diff(1), removals
+ * come before additions at the same place.
+ */
 static void
 sent_emit_gap(size_t a0, size_t a1, size_t b0, size_t b1, struct align_sent *S,
     struct align_edits *out)
 {
-	size_t p = a0, j;
+	size_t p = a0, j, k, upto;
 
 	for (j = b0; j < b1; j++) {
-		if (S->bop[j] == '~')
-			for (; p < S->bpart[j]; p++)
-				if (S->apart[p] == ALIGN_NONE)
-					align_push(out, '-', p, ALIGN_NONE, 0.0);
+		for (upto = a1, k = j; k < b1; k++)
+			if (S->bop[k] == '~') {
+				upto = S->bpart[k];
+				break;
+			}
+		for (; p < upto; p++)
+			if (S->apart[p] == ALIGN_NONE)
+				align_push(out, '-', p, ALIGN_NONE, 0.0);
 		align_push(out, S->bop[j], S->bop[j] == '+' ? ALIGN_NONE : S->bpart[j], j,
 		    S->bsim[j]);
 	}

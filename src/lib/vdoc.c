@@ -210,14 +210,14 @@ vdoc_read(const char *path, const struct vdoc_opts *o,
 		return -1;
 	if (!(o->format == VDOC_TSV && o->noheader))
 		n = tsv_getline(&in.r, &line);
-	if (o->format == VDOC_TEXT || (o->format == VDOC_AUTO &&
-	    (o->noheader || (n >= 0 && !vdoc_is_header(line, (size_t)n))))) {
+	if (o->format == VDOC_TEXT ||
+	    (o->format == VDOC_AUTO && n >= 0 && !vdoc_is_header(line, (size_t)n))) {
 		if (n >= 0)
 			vdoc_read_article(&in.r, path, o, line, n, fn, arg);
 		input_close(&in);
 		return 0;
 	}
-	in.noheader = o->noheader;
+	in.noheader = n < 0;
 	if (n >= 0) {
 		tsv_header_set(&in.h, line, (size_t)n);
 		in.have_header = true;

@@ -6,7 +6,8 @@
  * whose first column is "doc" and whose last is "text"; anything else is
  * an article, segmented into sentences exactly as tabloid-split does, so
  * that sentence numbers agree with split's sent column.  VDOC_TSV and
- * VDOC_TEXT force one reading.  In split output a document is a run of
+ * VDOC_TEXT force one reading; only with VDOC_TSV may split output come
+ * without a header (noheader): its columns are then doc first, text last.  In split output a document is a run of
  * rows with the same doc value; the sentence number is the sent column
  * when there is one and it holds a number, else the row's position in
  * its document; the text is the last column, decoded.  An article is one
@@ -46,7 +47,7 @@ enum vdoc_format { VDOC_AUTO, VDOC_TSV, VDOC_TEXT };
 struct vdoc_opts {
 	const struct abbrev *ab;	/* abbreviations for the segmenter */
 	enum vdoc_format format;	/* how to read the files */
-	bool noheader;			/* -N: split output has no header */
+	bool noheader;			/* with VDOC_TSV: no header line */
 };
 
 /*
