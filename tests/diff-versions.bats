@@ -216,8 +216,8 @@ coons	coons	0.995	0	0	1	0	2	2	no
 	[ "$status" -eq 0 ]
 	same "--- coons-3-inserted" "${lines[0]}"
 	same "+++ coons-5-moved" "${lines[1]}"
-	[[ "${lines[2]}" == "> 18>15  He added:"* ]]
-	[[ "${lines[4]}" == "- 20   Yesterday the Metropolitan Police"* ]]
+	[[ "${lines[2]}" == ">   18   15  He added:"* ]]
+	[[ "${lines[4]}" == "-   20       Yesterday the Metropolitan Police"* ]]
 	[[ "$output" != *$'\033'* ]]
 	run tabloid-diff-versions -p --color=always "$V/coons-5-moved.txt" "$V/coons-6-headline.txt"
 	[[ "$output" == *$'\033[31m[-Security links with-]\033[m'* ]]

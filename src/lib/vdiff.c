@@ -177,6 +177,20 @@ vdiff_id(const struct vdoc *d)
 		out_escaped(d->id.p, d->id.len);
 }
 
+/* A sentence number right-aligned in five columns, or blanks. */
+static void
+pretty_num(const struct vdoc_sent *s)
+{
+	char buf[32];
+
+	if (s == NULL)
+		out_str("     ");
+	else {
+		snprintf(buf, sizeof buf, " %4llu", (unsigned long long)s->num);
+		out_str(buf);
+	}
+}
+
 static void
 write_row(struct vdiff *v, struct vdiff_pair *p, const struct align_edit *e,
     const char *text, size_t len)
@@ -189,13 +203,9 @@ write_row(struct vdiff *v, struct vdiff_pair *p, const struct align_edit *e,
 		    : e->op == '>' ? CYAN : "";
 
 		out_str(c);
-		out_byte(e->op == '=' ? ' ' : e->op);
-		out_byte(' ');
-		if (e->a != ALIGN_NONE)
-			out_u64(p->a.d->s[p->a.keep[e->a]].num);
-		out_byte(e->op == '>' ? '>' : e->op == '~' ? '~' : ' ');
-		if (e->b != ALIGN_NONE)
-			out_u64(p->b.d->s[p->b.keep[e->b]].num);
+		out_byte(e->op);
+		pretty_num(e->a == ALIGN_NONE ? NULL : &p->a.d->s[p->a.keep[e->a]]);
+		pretty_num(e->b == ALIGN_NONE ? NULL : &p->b.d->s[p->b.keep[e->b]]);
 		out_str("  ");
 		out_escaped(text, len);
 		out_str(*c ? RESET "\n" : "\n");
