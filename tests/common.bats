@@ -2,7 +2,7 @@
 # Behaviour every program shares: --help, --version, usage errors, write
 # errors, quiet exit on a closed pipe, missing files, the dispatcher.
 
-programs="tabloid-split tabloid-tokenize tabloid-count tabloid-tag-entities"
+programs="tabloid-split tabloid-tokenize tabloid-count tabloid-tag-entities tabloid-diff-versions"
 
 setup() {
 	cd "$BATS_TEST_TMPDIR"
@@ -38,6 +38,7 @@ setup() {
 	for p in $programs; do
 		args=
 		[ "$p" = tabloid-count ] && args="-f doc"
+		[ "$p" = tabloid-diff-versions ] && args="-a in.tsv"
 		run bash -c "$p $args in.tsv >/dev/full 2>err"
 		[ "$status" -eq 2 ]
 		grep -q "write error" err
@@ -101,5 +102,10 @@ setup() {
 	run tabloid-report -n 3 "$TABLOID_SRCDIR"/samples/*.txt
 	[ "$status" -eq 0 ]
 	[[ "${lines[0]}" == "5 documents, "*" sentences, "*" words" ]]
-	[[ "${lines[2]}" == *huawei* ]]
+	[ "${lines[1]}" = "most mentioned people:" ]
+	[[ "${lines[2]}" == *"Boris Johnson" ]]
+	[ "${lines[5]}" = "most mentioned organisations:" ]
+	[[ "${lines[6]}" == *" Huawei" ]]
+	[ "${lines[9]}" = "most frequent words (stop words left out):" ]
+	[[ "${lines[10]}" == *huawei* ]]
 }

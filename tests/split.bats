@@ -376,7 +376,7 @@ EOF
 
 @test "split: -a FILE is looked up in TABLOID_DATADIR and may be repeated" {
 	mkdir "$T/data"
-	cp "$TABLOID_DATADIR"/* "$T/data/"
+	cp -r "$TABLOID_DATADIR"/* "$T/data/"
 	printf 'Xyz\ttitle\n' >"$T/data/extra.txt"
 	printf 'Qrs\ttitle\n' >"$T/more.txt"
 	TABLOID_DATADIR=$T/data table -a extra.txt -a "$T/more.txt" <<'EOF'

@@ -551,7 +551,7 @@ in:   The cat and the Hat.
 tok:  The and the .
 EOF
 	mkdir "$T/data"
-	cp "$TABLOID_DATADIR"/* "$T/data/"
+	cp -r "$TABLOID_DATADIR"/* "$T/data/"
 	printf 'there\n' >"$T/data/stopwords-xx.txt"
 	printf 'hi\n' >"$T/data/mine.txt"
 	same Hi "$(rows 'text' 'Hi there' |

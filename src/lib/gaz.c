@@ -155,9 +155,15 @@ gaz_push(struct tok_list *l, size_t start, size_t end, enum tok_type type)
 void
 gaz_tokens(const struct abbrev *ab, const char *s, size_t n, struct tok_list *out)
 {
+	tok_text(ab, s, n, out);
+	gaz_hyphens(s, out);
+}
+
+void
+gaz_hyphens(const char *s, struct tok_list *out)
+{
 	size_t i, j, k, m;
 
-	tok_text(ab, s, n, out);
 	for (i = 0; i < out->n; i++) {
 		struct tok t = out->v[i];
 

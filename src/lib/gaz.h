@@ -123,6 +123,8 @@ int gaz_dump(const struct gaz *g, uint32_t mask, void *f);
 /* Cut s[0..n) into name tokens: tok_text(), with words cut at hyphens. */
 void gaz_tokens(const struct abbrev *ab, const char *s, size_t n,
     struct tok_list *out);
+/* Cut the word tokens of out (over the text s) at hyphens between letters. */
+void gaz_hyphens(const char *s, struct tok_list *out);
 /* Free everything. */
 void gaz_free(struct gaz *g);
 

@@ -482,7 +482,33 @@ ner_add_token(const struct ner *n, struct ner_doc *d, const char *s, size_t len,
 		sbuf_addc(&d->text, ' ');
 	off = d->text.len;
 	sbuf_add(&d->text, s, len);
-	gaz_tokens(n->ab, s, len, &d->scratch);
+	d->scratch.n = 0;
+	if (len > 0) {
+		enum tok_type type = TOK_PUNCT;
+		size_t i;
+
+		for (i = 0; i < len; i++)
+			if (((unsigned char)s[i] | 0x20) >= 'a' && ((unsigned char)s[i] | 0x20) <= 'z') {
+				type = TOK_WORD;
+				break;
+			} else if ((unsigned char)s[i] >= 0x80) {
+				type = TOK_WORD;
+				break;
+			}
+		if (s[0] >= '0' && s[0] <= '9')
+			type = TOK_NUMBER;
+		tok_text(NULL, "", 0, &d->scratch);
+		if (d->scratch.cap == 0) {
+			d->scratch.cap = 16;
+			d->scratch.v = xrealloc(d->scratch.v, d->scratch.cap * sizeof *d->scratch.v);
+		}
+		d->scratch.v[0].start = 0;
+		d->scratch.v[0].end = len;
+		d->scratch.v[0].type = type;
+		d->scratch.n = 1;
+		if (type == TOK_WORD)
+			gaz_hyphens(s, &d->scratch);
+	}
 	if (d->scratch.n == 0 || oe - os != len) {
 		ner_push(n, d, off, off + len, os, oe, len ? TOK_WORD : TOK_OTHER, space);
 		return first;

@@ -7,9 +7,12 @@
 #include <unistd.h>
 
 #include "lib/abbrev.h"
+#include "lib/align.h"
 #include "lib/csvread.h"
 #include "lib/data.h"
 #include "lib/input.h"
+#include "lib/minhash.h"
+#include "lib/norm.h"
 #include "lib/fold.h"
 #include "lib/sbuf.h"
 #include "lib/seg.h"
@@ -17,6 +20,8 @@
 #include "lib/tok.h"
 #include "lib/tsv.h"
 #include "lib/utf8.h"
+#include "lib/vdoc.h"
+#include "lib/wdiff.h"
 #include "unit.h"
 
 static void
@@ -398,6 +403,229 @@ test_data(void)
 	free(p);
 }
 
+static void
+test_norm(void)
+{
+	struct sbuf b = SBUF_INIT;
+	struct norm_hashes x = { 0 }, y = { 0 };
+	const char *curly = "  \xE2\x80\x9CYes,\xE2\x80\x9D\xC2\xA0he\tsaid \xE2\x80\x98" "co\xC2\xAD" "op\xE2\x80\x99 ";
+
+	norm_text(&b, curly, strlen(curly));
+	CHECK(strcmp(b.p, "\"Yes,\" he said 'coop'") == 0);
+	CHECK(norm_text_hash(curly, strlen(curly)) == norm_text_hash("\"Yes,\" he said 'coop'", 21));
+	CHECK(norm_text_hash("a b", 3) != norm_text_hash("ab", 2));
+	CHECK(norm_hash("", 0) != norm_hash("\0", 1));
+	sbuf_reset(&b);
+	norm_text(&b, "a\xFF b", 4);
+	CHECK(b.len == 4 && memcmp(b.p, "a\xFF b", 4) == 0);
+	norm_words("The (cat), the CAT! \xC3\x89t\xC3\xA9 ...", 29, &x);
+	CHECK(x.n == 5);
+	norm_set(&x);
+	CHECK(x.n == 3);
+	norm_words("cat the dog", 11, &y);
+	norm_set(&y);
+	CHECK(norm_jaccard(x.v, x.n, y.v, y.n) == 0.5);
+	CHECK(norm_jaccard(x.v, 0, y.v, 0) == 1.0);
+	CHECK(norm_jaccard(x.v, x.n, y.v, 0) == 0.0);
+	norm_hashes_free(&x);
+	norm_hashes_free(&y);
+	sbuf_free(&b);
+}
+
+/* The matches of align_lcs as a string "a:b a:b ...". */
+static const char *
+lcs_str(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+	static char buf[512];
+	struct align_edits e = { 0 };
+	size_t i, k = 0;
+
+	align_lcs(a, na, b, nb, &e);
+	buf[0] = '\0';
+	for (i = 0; i < e.n && k < sizeof buf - 32; i++)
+		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%zu:%zu", i ? " " : "", e.v[i].a,
+		    e.v[i].b);
+	align_edits_free(&e);
+	return buf;
+}
+
+static void
+test_align_lcs(void)
+{
+	uint64_t a[] = { 1, 2, 3, 4, 5 }, b[] = { 1, 3, 4, 6, 5 }, c[] = { 5, 4, 3, 2, 1 };
+	uint64_t *big_a = malloc(20000 * sizeof *big_a), *big_b = malloc(20000 * sizeof *big_b);
+	struct align_edits e = { 0 };
+	size_t i;
+
+	CHECK(strcmp(lcs_str(a, 5, b, 5), "0:0 2:1 3:2 4:4") == 0);
+	CHECK(strcmp(lcs_str(a, 5, a, 0), "") == 0);
+	CHECK(strcmp(lcs_str(a, 5, c, 5), "4:0") == 0 || strlen(lcs_str(a, 5, c, 5)) == 3);
+	/* large ranges go through the unique-anchor path; repeats through the rarest hash */
+	for (i = 0; i < 20000; i++) {
+		big_a[i] = i % 7 == 0 ? 99 : i;
+		big_b[i] = i % 7 == 0 ? 99 : i == 10000 ? 123456789 : i;
+	}
+	align_lcs(big_a, 20000, big_b, 20000, &e);
+	CHECK(e.n == 19999);
+	for (i = 1; i < e.n; i++)
+		if (!(e.v[i].a > e.v[i - 1].a && e.v[i].b > e.v[i - 1].b))
+			break;
+	CHECK(i == e.n);
+	for (i = 0; i < 20000; i++)
+		big_b[i] = 99;
+	align_lcs(big_a, 20000, big_b, 20000, &e);
+	CHECK(e.n == 2859);	/* the multiples of 7, and 99 itself */
+	align_edits_free(&e);
+	free(big_a);
+	free(big_b);
+}
+
+/* Similarity for test_align_sentences: equal tens digits are similar. */
+static double
+tens_sim(void *arg, size_t i, size_t j)
+{
+	const uint64_t *h = arg;
+
+	return h[i] / 10 == h[64 + j] / 10 ? 0.8 : 0.1;
+}
+
+static const char *
+sent_str(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+	static char buf[512];
+	static uint64_t both[128];
+	struct align_edits e = { 0 };
+	size_t i, k = 0;
+
+	memcpy(both, a, na * sizeof *a);
+	memcpy(both + 64, b, nb * sizeof *b);
+	align_sentences(a, na, b, nb, tens_sim, both, 0.5, &e);
+	for (i = 0; i < e.n; i++) {
+		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%c", i ? " " : "", e.v[i].op);
+		if (e.v[i].a != ALIGN_NONE)
+			k += (size_t)snprintf(buf + k, sizeof buf - k, "%zu", e.v[i].a);
+		k += (size_t)snprintf(buf + k, sizeof buf - k, ":");
+		if (e.v[i].b != ALIGN_NONE)
+			k += (size_t)snprintf(buf + k, sizeof buf - k, "%zu", e.v[i].b);
+	}
+	buf[k] = '\0';
+	align_edits_free(&e);
+	return buf;
+}
+
+static void
+test_align_sentences(void)
+{
+	uint64_t a[] = { 10, 20, 30, 40, 50 };
+	uint64_t edit[] = { 10, 21, 30, 40, 50 }, ins[] = { 10, 20, 77, 30, 40, 50 };
+	uint64_t del[] = { 10, 30, 40, 50 }, mov[] = { 10, 50, 20, 30, 40 };
+	uint64_t mixed[] = { 10, 88, 31, 40 };
+
+	CHECK(strcmp(sent_str(a, 5, a, 5), "=0:0 =1:1 =2:2 =3:3 =4:4") == 0);
+	CHECK(strcmp(sent_str(a, 5, edit, 5), "=0:0 ~1:1 =2:2 =3:3 =4:4") == 0);
+	CHECK(strcmp(sent_str(a, 5, ins, 6), "=0:0 =1:1 +:2 =2:3 =3:4 =4:5") == 0);
+	CHECK(strcmp(sent_str(a, 5, del, 4), "=0:0 -1: =2:1 =3:2 =4:3") == 0);
+	CHECK(strcmp(sent_str(a, 5, mov, 5), "=0:0 >4:1 =1:2 =2:3 =3:4") == 0);
+	CHECK(strcmp(sent_str(a, 5, mixed, 4), "=0:0 -1: +:1 ~2:2 =3:3 -4:") == 0);
+	CHECK(strcmp(sent_str(a, 0, a, 2), "+:0 +:1") == 0);
+	CHECK(strcmp(sent_str(a, 2, a, 0), "-0: -1:") == 0);
+}
+
+static const char *
+wdiff_str(const char *a, const char *b, struct wdiff *w)
+{
+	static struct sbuf out;
+
+	sbuf_reset(&out);
+	wdiff_words(w, a, strlen(a), b, strlen(b));
+	wdiff_render(w, &wdiff_plain, &out);
+	sbuf_addc(&out, '\0');
+	return out.p;
+}
+
+static void
+test_wdiff(void)
+{
+	struct wdiff w = { 0 };
+
+	CHECK(strcmp(wdiff_str("the quick brown fox", "the slow brown fox", &w),
+	    "the [-quick-]{+slow+} brown fox") == 0);
+	CHECK(w.added == 1 && w.removed == 1 && w.common == 3);
+	CHECK(strcmp(wdiff_str("a b c", "a  b\xC2\xA0" "c d e", &w), "a b c {+d e+}") == 0);
+	CHECK(strcmp(wdiff_str("x y z", "", &w), "[-x y z-]") == 0);
+	CHECK(strcmp(wdiff_str("said \xE2\x80\x9Cno\xE2\x80\x9D", "said \"no\"", &w),
+	    "said \"no\"") == 0);
+	CHECK(w.common == 2 && w.added == 0);
+	CHECK(strcmp(wdiff_str("one two", "two one", &w), "{+two+} one [-two-]") == 0 ||
+	    strcmp(wdiff_str("one two", "two one", &w), "[-one-] two {+one+}") == 0);
+	wdiff_free(&w);
+}
+
+static void
+test_minhash(void)
+{
+	struct norm_hashes w = { 0 }, s1 = { 0 }, s2 = { 0 };
+	struct minhash *sig = calloc(4, sizeof *sig);
+	struct minhash_pairs p = { 0 };
+	struct minhash_uf u;
+	size_t i;
+
+	for (i = 0; i < 400; i++)
+		norm_push(&w, norm_hash(&i, sizeof i));
+	minhash_shingles(w.v, w.n, 3, &s1);
+	CHECK(s1.n == 398);
+	minhash_sign(&sig[0], s1.v, s1.n);
+	w.v[200] = 7;	/* one word changed: three shingles differ */
+	minhash_shingles(w.v, w.n, 3, &s2);
+	minhash_sign(&sig[1], s2.v, s2.n);
+	CHECK(norm_jaccard(s1.v, s1.n, s2.v, s2.n) > 0.98);
+	CHECK(minhash_estimate(&sig[0], &sig[1]) > 0.9);
+	for (i = 0; i < 400; i++)
+		w.v[i] = norm_hash(&i, sizeof i) ^ 1;
+	minhash_shingles(w.v, w.n, 3, &s2);
+	minhash_sign(&sig[2], s2.v, s2.n);
+	CHECK(minhash_estimate(&sig[0], &sig[2]) < 0.1);
+	sig[3] = sig[0];
+	minhash_candidates(sig, NULL, 4, 32, 4, &p);
+	CHECK(p.n == 3 && p.v[0].i == 0 && p.v[0].j == 1 && p.v[1].j == 3 && p.v[2].i == 1);
+	minhash_shingles(w.v, 2, 3, &s2);
+	CHECK(s2.n == 1);
+	minhash_shingles(w.v, 0, 3, &s2);
+	CHECK(s2.n == 0);
+	minhash_uf_init(&u, 5);
+	minhash_uf_union(&u, 3, 4);
+	minhash_uf_union(&u, 4, 1);
+	CHECK(minhash_uf_find(&u, 3) == 1 && minhash_uf_find(&u, 4) == 1);
+	CHECK(minhash_uf_find(&u, 0) == 0 && minhash_uf_find(&u, 2) == 2);
+	minhash_uf_free(&u);
+	minhash_pairs_free(&p);
+	norm_hashes_free(&w);
+	norm_hashes_free(&s1);
+	norm_hashes_free(&s2);
+	free(sig);
+}
+
+static void
+test_vdoc_pack(void)
+{
+	struct vdoc d = { 0 }, e = { 0 };
+	struct sbuf b = SBUF_INIT;
+
+	sbuf_add(&d.id, "story", 5);
+	sbuf_add(&d.date, "2021-04-19", 10);
+	vdoc_add(&d, 1, "One.", 4);
+	vdoc_add(&d, 7, "Two\0x", 5);
+	vdoc_pack(&d, &b);
+	CHECK(vdoc_unpack(&e, b.p, b.len) == 0);
+	CHECK(e.n == 2 && e.s[1].num == 7 && e.s[1].len == 5);
+	CHECK(memcmp(e.text.p + e.s[1].off, "Two\0x", 5) == 0);
+	CHECK(e.id.len == 5 && e.date.len == 10);
+	CHECK(vdoc_unpack(&e, b.p, b.len - 1) == -1);
+	vdoc_free(&d);
+	vdoc_free(&e);
+	sbuf_free(&b);
+}
+
 int
 main(void)
 {
@@ -416,5 +644,11 @@ main(void)
 	test_strset();
 	test_seg();
 	test_tok();
+	test_norm();
+	test_align_lcs();
+	test_align_sentences();
+	test_wdiff();
+	test_minhash();
+	test_vdoc_pack();
 	return unit_done();
 }

@@ -1,0 +1,61 @@
+/*
+ * vdiff: what changed between two versions of a document, written as
+ * diff rows, one summary row, or a coloured diff for people.
+ *
+ * Sentences are compared by the hash of their normalised text (see
+ * norm.h) and aligned with align_sentences(); edited sentences are
+ * paired by the Jaccard similarity of their word sets and get a word
+ * diff (wdiff.h).  Sentences matching one of the ignore patterns take no
+ * part on either side.  The columns are described in
+ * tabloid-diff-versions(1).
+ */
+#ifndef TABLOID_VDIFF_H
+#define TABLOID_VDIFF_H
+
+#include <regex.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "vdoc.h"
+
+struct vdiff_opts {
+	double threshold;	/* least similarity of an edited pair */
+	bool all;		/* write unchanged sentences too */
+	bool summary;		/* one row per document pair */
+	bool pretty;		/* a diff for people instead of TSV */
+	bool color;		/* with --pretty: ANSI colours */
+	bool noheader;		/* write no header line */
+	const regex_t *ignore;	/* sentences to leave out */
+	size_t nignore;		/* number of patterns */
+};
+
+/* What one comparison found. */
+struct vdiff_stats {
+	size_t same, added, removed, edited, moved;	/* sentences */
+	size_t words_added, words_removed, words_common;
+	bool headline;		/* the first sentence changed */
+	double similarity;	/* 2 * common words / (old words + new words) */
+};
+
+struct vdiff {
+	struct vdiff_opts o;	/* the options */
+	bool differ;		/* some difference was found */
+	bool header_done;	/* the header line is written */
+	struct vdiff_stats st;	/* the last comparison */
+};
+
+/* Prepare v with options o (copied). */
+void vdiff_init(struct vdiff *v, const struct vdiff_opts *o);
+/* Write the header line unless it was written, or -N, or --pretty. */
+void vdiff_header(struct vdiff *v);
+/*
+ * Compare old version a with new version b and write the result; a NULL
+ * side is a document that exists in the other input only (all its
+ * sentences added or removed).  Sets v->st and, when anything differs,
+ * v->differ.
+ */
+void vdiff_docs(struct vdiff *v, const struct vdoc *a, const struct vdoc *b);
+/* Format a similarity in [0, 1] with three decimals into buf (8 bytes). */
+void vdiff_format_sim(char *buf, double sim);
+
+#endif

@@ -1,0 +1,346 @@
+#include "config.h"
+
+#include <err.h>
+#include <getopt.h>
+#include <regex.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/abbrev.h"
+#include "lib/data.h"
+#include "lib/out.h"
+#include "lib/prog.h"
+#include "lib/sbuf.h"
+#include "lib/vdiff.h"
+#include "lib/vdoc.h"
+#include "lib/vgroup.h"
+
+#define PAIR_THRESHOLD 0.5
+#define GROUP_THRESHOLD 0.3
+#define GROUP_SHINGLE 3
+
+struct side {
+	struct vdoc **v;	/* documents in input order */
+	size_t n, cap;
+};
+
+static void
+usage(int status)
+{
+	FILE *f = status == 0 ? stdout : stderr;
+
+	fprintf(f, "usage: tabloid-diff-versions [-aNps] [-I regex] [-o file] [-t threshold] "
+	    "[--exit-code] [--color[=when]] [--tsv | --text] old new\n"
+	    "       tabloid-diff-versions -g [-acNs] [-I regex] [-k words] [-o file] "
+	    "[-t threshold] [file ...]\n");
+	if (status != 0) {
+		fprintf(f, "Try 'tabloid-diff-versions --help' for more information.\n");
+		exit(status);
+	}
+	printf("\nWhat changed between versions of articles, sentence by sentence, with word diffs.\n\n"
+	    "  -a, --all            write unchanged sentences (with -c: lone documents) too\n"
+	    "  -s, --summary        one row per pair of versions instead of one per sentence\n"
+	    "  -p, --pretty         a coloured diff for people instead of TSV\n"
+	    "      --color[=WHEN]   colour --pretty output: auto (default), always, never\n"
+	    "  -t, --threshold NUM  least similarity of an edited sentence (default 0.5),\n"
+	    "                       or with -g of two versions (default 0.3)\n"
+	    "  -I, --ignore REGEX   leave out sentences matching REGEX (repeatable)\n"
+	    "      --exit-code      exit 1 when there are differences, as diff(1)\n"
+	    "  -g, --group          find versions among many documents and diff them\n"
+	    "  -c, --clusters       with -g: write doc group similarity rows\n"
+	    "  -k, --shingle N      with -g: words per shingle (default 3)\n"
+	    "      --tsv            inputs are tabloid-split output\n"
+	    "      --text           inputs are article files\n"
+	    "      --abbrev FILE    add the abbreviations in FILE to the splitter's\n"
+	    "  -N, --no-header      write no header line (read none with --tsv)\n"
+	    "  -o, --output FILE    write to FILE, replaced only when complete\n"
+	    "  -h, --help           show this help and exit\n"
+	    "  -V, --version        show the version and exit\n\n"
+	    "Output columns: old_doc new_doc op old_sent new_sent similarity text;\n"
+	    "op is = same, ~ edited, - removed, + added, > moved (see tabloid-diff-versions(1)).\n");
+	exit(0);
+}
+
+static void
+keep_doc(void *arg, struct vdoc *d)
+{
+	struct side *s = arg;
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		struct vdoc *o = s->v[i];
+
+		if (o->id.len == d->id.len && memcmp(o->id.p, d->id.p, d->id.len) == 0) {
+			for (size_t k = 0; k < d->n; k++)
+				vdoc_add(o, d->s[k].num, d->text.p + d->s[k].off, d->s[k].len);
+			return;
+		}
+	}
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 16;
+		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
+	}
+	s->v[s->n] = xmalloc(sizeof **s->v);
+	*s->v[s->n++] = *d;
+	memset(d, 0, sizeof *d);
+}
+
+static void
+read_side(const char *path, const struct vdoc_opts *o, struct side *s)
+{
+	if (vdoc_read(path, o, keep_doc, s) != 0) {
+		warn("%s", path);
+		out_exit(2);
+	}
+}
+
+static struct vdoc *
+find_doc(struct side *s, const struct vdoc *d, bool *used)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (!used[i] && s->v[i]->id.len == d->id.len &&
+		    memcmp(s->v[i]->id.p, d->id.p, d->id.len) == 0) {
+			used[i] = true;
+			return s->v[i];
+		}
+	return NULL;
+}
+
+static bool
+diff_pair(const char *old, const char *new, const struct vdoc_opts *ro, struct vdiff *v)
+{
+	struct side a = { 0 }, b = { 0 };
+	bool *used;
+	size_t i;
+
+	if (strcmp(old, "-") == 0 && strcmp(new, "-") == 0)
+		errx(2, "standard input cannot be both versions");
+	read_side(old, ro, &a);
+	read_side(new, ro, &b);
+	vdiff_header(v);
+	used = xcalloc(a.n + 1, sizeof *used);
+	if (a.n == 1 && b.n == 1) {
+		vdiff_docs(v, a.v[0], b.v[0]);
+	} else {
+		for (i = 0; i < b.n; i++)
+			vdiff_docs(v, find_doc(&a, b.v[i], used), b.v[i]);
+		for (i = 0; i < a.n; i++)
+			if (!used[i])
+				vdiff_docs(v, a.v[i], NULL);
+	}
+	for (i = 0; i < a.n; i++)
+		vdoc_free(a.v[i]), free(a.v[i]);
+	for (i = 0; i < b.n; i++)
+		vdoc_free(b.v[i]), free(b.v[i]);
+	free(a.v);
+	free(b.v);
+	free(used);
+	return v->differ;
+}
+
+static void
+group_doc(void *arg, struct vdoc *d)
+{
+	vgroup_add(arg, d);
+}
+
+static bool
+group(int argc, char **argv, const struct vdoc_opts *ro, const struct vgroup_opts *go,
+    struct vdiff *v, bool *ok)
+{
+	struct vgroup *g = vgroup_new(go);
+	bool found;
+	int i;
+
+	for (i = 0; i < argc; i++)
+		if (vdoc_read(argv[i], ro, group_doc, g) != 0) {
+			warn("%s", argv[i]);
+			*ok = false;
+		}
+	found = vgroup_finish(g, v);
+	vgroup_free(g);
+	return go->clusters ? found : v->differ;
+}
+
+static double
+parse_threshold(const char *s)
+{
+	char *end;
+	double t = strtod(s, &end);
+
+	if (*s == '\0' || *end != '\0' || !(t >= 0.0 && t <= 1.0)) {
+		warnx("threshold '%s' is not a number from 0 to 1", s);
+		usage(2);
+	}
+	return t;
+}
+
+static bool
+want_color(const char *when)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (when == NULL || strcmp(when, "always") == 0)
+		return when != NULL || (isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0') &&
+		    (term == NULL || strcmp(term, "dumb") != 0));
+	if (strcmp(when, "never") == 0)
+		return false;
+	if (strcmp(when, "auto") == 0)
+		return want_color(NULL);
+	warnx("unknown colour choice '%s': use auto, always or never", when);
+	usage(2);
+	return false;
+}
+
+static void
+load_abbrev(struct abbrev *ab, const char *name)
+{
+	char *path = data_find(name, NULL, NULL);
+
+	if (abbrev_load(ab, path) != 0)
+		err(2, "%s", path);
+	free(path);
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum { OPT_EXIT = 256, OPT_COLOR, OPT_TSV, OPT_TEXT, OPT_ABBREV };
+	static const struct option longopts[] = {
+		{ "all", no_argument, NULL, 'a' },
+		{ "summary", no_argument, NULL, 's' },
+		{ "pretty", no_argument, NULL, 'p' },
+		{ "color", optional_argument, NULL, OPT_COLOR },
+		{ "colour", optional_argument, NULL, OPT_COLOR },
+		{ "threshold", required_argument, NULL, 't' },
+		{ "ignore", required_argument, NULL, 'I' },
+		{ "exit-code", no_argument, NULL, OPT_EXIT },
+		{ "group", no_argument, NULL, 'g' },
+		{ "clusters", no_argument, NULL, 'c' },
+		{ "shingle", required_argument, NULL, 'k' },
+		{ "tsv", no_argument, NULL, OPT_TSV },
+		{ "text", no_argument, NULL, OPT_TEXT },
+		{ "abbrev", required_argument, NULL, OPT_ABBREV },
+		{ "no-header", no_argument, NULL, 'N' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct vdiff_opts dopt = { .threshold = -1 };
+	struct vgroup_opts gopt = { .shingle = GROUP_SHINGLE };
+	struct vdoc_opts ropt = { 0 };
+	struct abbrev ab;
+	struct vdiff v;
+	regex_t *ign = xcalloc((size_t)argc + 1, sizeof *ign);
+	char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
+	const char *output = NULL, *color = "auto";
+	size_t nextra = 0, i;
+	bool exit_code = false, grouping = false, differ, ok = true;
+	int ch, rc;
+	char *end;
+
+	prog_init();
+	while ((ch = getopt_long(argc, argv, "acgI:k:No:pst:hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'a':
+			dopt.all = gopt.all = true;
+			break;
+		case 's':
+			dopt.summary = true;
+			break;
+		case 'p':
+			dopt.pretty = true;
+			break;
+		case OPT_COLOR:
+			color = optarg ? optarg : "always";
+			break;
+		case 't':
+			dopt.threshold = parse_threshold(optarg);
+			break;
+		case 'I':
+			if ((rc = regcomp(&ign[dopt.nignore], optarg, REG_EXTENDED | REG_NOSUB)) != 0) {
+				char msg[256];
+
+				regerror(rc, &ign[dopt.nignore], msg, sizeof msg);
+				warnx("bad pattern '%s': %s", optarg, msg);
+				usage(2);
+			}
+			dopt.nignore++;
+			break;
+		case OPT_EXIT:
+			exit_code = true;
+			break;
+		case 'c':
+			gopt.clusters = true;
+			/* FALLTHROUGH */
+		case 'g':
+			grouping = true;
+			break;
+		case 'k':
+			gopt.shingle = strtoul(optarg, &end, 10);
+			if (*optarg < '1' || *optarg > '9' || *end != '\0' || gopt.shingle > 64) {
+				warnx("shingle size '%s' is not a number from 1 to 64", optarg);
+				usage(2);
+			}
+			break;
+		case OPT_TSV:
+		case OPT_TEXT:
+			ropt.format = ch == OPT_TSV ? VDOC_TSV : VDOC_TEXT;
+			break;
+		case OPT_ABBREV:
+			extra[nextra++] = optarg;
+			break;
+		case 'N':
+			dopt.noheader = gopt.noheader = ropt.noheader = true;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			usage(0);
+			break;
+		case 'V':
+			prog_version();
+		default:
+			usage(2);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	if (!grouping && argc != 2) {
+		warnx(argc < 2 ? "two versions are needed: old and new" : "too many operands");
+		usage(2);
+	}
+	gopt.threshold = dopt.threshold >= 0 ? dopt.threshold : GROUP_THRESHOLD;
+	if (dopt.threshold < 0 || grouping)
+		dopt.threshold = PAIR_THRESHOLD;
+	dopt.color = dopt.pretty && want_color(color);
+	dopt.ignore = ign;
+	abbrev_init(&ab);
+	load_abbrev(&ab, "abbrev-en.txt");
+	for (i = 0; i < nextra; i++)
+		load_abbrev(&ab, extra[i]);
+	ropt.ab = &ab;
+	vdiff_init(&v, &dopt);
+	out_open(output);
+	if (grouping) {
+		prog_files(&argc, &argv);
+		differ = group(argc, argv, &ropt, &gopt, &v, &ok);
+	} else
+		differ = diff_pair(argv[0], argv[1], &ropt, &v);
+	free(extra);
+	if (!ok)
+		out_exit(2);
+	if (exit_code && differ) {
+		out_close();
+		exit(1);
+	}
+	out_exit(0);
+}

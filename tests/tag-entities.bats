@@ -1,0 +1,178 @@
+#!/usr/bin/env bats
+# tabloid-tag-entities: mentions, spans, canonical names, the output modes,
+# gazetteers, memory, and hostile input.
+
+load helpers
+
+setup() {
+	cd "$T"
+	printf 'doc\ttext\n' >hdr.tsv
+}
+
+# tag TEXT: the type, entity and text columns of the mentions in TEXT.
+tag() {
+	printf 'doc\ttext\nd\t%s\n' "$1" | tabloid-split --tsv | tabloid-tag-entities | cut -f6-
+}
+
+@test "mention rows: header, types, canonical names and original offsets" {
+	run bash -c "tabloid-split '$S/000_7a71359318611c7a.txt' | tabloid-tag-entities"
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "doc	para	sent	start	end	type	entity	text" ]
+	echo "$output" | grep -q '	GPE	United Kingdom	U.K.$'
+	echo "$output" | grep -q '	ORG	Huawei	Huawei Technologies Co.$'
+	echo "$output" | grep -q '	PERSON	Boris Johnson	Johnson$'
+	echo "$output" | grep -q '	MONEY	22.6 billion pounds	22.6 billion pounds$'
+}
+
+@test "every mention's offsets give back its text in the original file" {
+	for f in "$S"/*.txt; do
+		tabloid-split "$f" | tabloid-tag-entities | tail -n +2 >m.tsv
+		[ -s m.tsv ]
+		while IFS='	' read -r doc para sent start end type entity text; do
+			got=$(tail -c +$((start + 1)) "$f" | head -c $((end - start)) | tr -s ' \n\t' '   ')
+			[ "$got" = "$text" ] || { echo "$f $start $end: '$got' != '$text'"; return 1; }
+		done <m.tsv
+	done
+}
+
+@test "span conventions: titles, possessives and the article stay outside" {
+	cases=(
+		'Senator Chris Coons said so.|PERSON	Chris Coons	Chris Coons'
+		'It was Boris Johnson'\''s government.|PERSON	Boris Johnson	Boris Johnson'
+		'He joined the Conservative Party in May.|ORG	Conservative Party	Conservative Party'
+		'Diamond Shamrock Corp <DIA> said it lost money.|ORG	DIA	DIA'
+		'The National Security Council (NSC) met. Later the NSC spoke.|ORG	National Security Council	NSC'
+	)
+	bad=0
+	for c in "${cases[@]}"; do
+		out=$(tag "${c%%|*}")
+		grep -qxF "${c#*|}" <<<"$out" || { echo "${c%%|*} -> $out"; bad=$((bad + 1)); }
+	done
+	table_done "${#cases[@]}" "$bad"
+}
+
+@test "one sense per document: a surname after the full name is the same person" {
+	out=$(tag 'Chris Coons spoke on Monday. Later Coons said he agreed.')
+	grep -qxF 'PERSON	Chris Coons	Coons' <<<"$out"
+}
+
+@test "--types selects types, case-insensitively; an unknown type is a usage error" {
+	run bash -c "tabloid-split '$S/000_7a71359318611c7a.txt' | tabloid-tag-entities -t person,GPE | tail -n +2 | cut -f6 | sort -u"
+	[ "$output" = "GPE
+PERSON" ]
+	run tabloid-tag-entities -t PERSON,BOGUS hdr.tsv
+	[ "$status" -eq 2 ]
+	[[ "$output" == *BOGUS* ]]
+}
+
+@test "--bio: one row per token, B- starts every mention, I- never follows O" {
+	tabloid-split "$S/001_b53f680156d8d950.txt" >s.tsv
+	tabloid-tag-entities --bio s.tsv >bio.tsv
+	[ "$(head -n 1 bio.tsv)" = "doc	para	sent	tok	start	end	token	tag" ]
+	awk -F '\t' 'NR > 1 && $8 ~ /^I-/ && prev == "O" { bad = 1 } NR > 1 { prev = $8 } END { exit bad }' bio.tsv
+	tabloid-tag-entities s.tsv | awk -F '\t' 'NR > 1 { print $4 "\t" $6 }' | sort >m
+	awk -F '\t' 'NR > 1 && $8 ~ /^B-/ { print $5 "\t" substr($8, 3) }' bio.tsv | sort >b
+	same "$(cat m)" "$(cat b)"
+}
+
+@test "token rows give the same mentions as sentence rows" {
+	tabloid-split "$S"/*.txt >s.tsv
+	tabloid-tag-entities s.tsv | cut -f1,4-7 >a
+	tabloid-tokenize s.tsv | tabloid-tag-entities | cut -f1,4-7 >b
+	same "$(cat a)" "$(cat b)"
+	tabloid-tokenize s.tsv >t.tsv
+	[ "$(tabloid-tag-entities --bio t.tsv | wc -l)" -eq "$(wc -l <t.tsv)" ]
+}
+
+@test "--inline marks mentions; without the marks the text is unchanged" {
+	tabloid-split "$S/002_4fb658c976d88ccb.txt" >s.tsv
+	tabloid-tag-entities --inline s.tsv >i.tsv
+	[ "$(head -n 1 i.tsv)" = "doc	para	sent	text" ]
+	grep -q '\[PERSON [A-Z]' i.tsv
+	sed -E 's/\[(PERSON|ORG|GPE|LOC|NORP|DATE|TIME|MONEY|PERCENT) ([^]]*)\]/\2/g' i.tsv | cut -f4 >a
+	cut -f7 s.tsv >b
+	same "$(cat b)" "$(cat a)"
+}
+
+@test "-g adds names that win over the built-in ones; a malformed line names file and line" {
+	printf '# ours\nZorblax Widgets\tORG\nHuawei\tPERSON\tMr Huawei\n' >g.tsv
+	out=$(printf 'doc\ttext\nd\tZorblax Widgets hired staff from Huawei.\n' | tabloid-split --tsv |
+	    tabloid-tag-entities -g g.tsv | cut -f6-)
+	grep -qxF 'ORG	Zorblax Widgets	Zorblax Widgets' <<<"$out"
+	grep -qxF 'PERSON	Mr Huawei	Huawei' <<<"$out"
+	for bad in 'Acme' 'Acme\tBOGUS' 'Acme\tORG\tx\ty' '\tORG'; do
+		printf "# c\n$bad\n" >bad.tsv
+		run tabloid-tag-entities -g bad.tsv hdr.tsv
+		[ "$status" -eq 2 ]
+		[[ "$output" == *"bad.tsv: line 2"* ]]
+	done
+}
+
+@test "names learnt from a cased document are found in a lower-cased one, also across runs" {
+	printf 'Zanele Okonkwo of Quillfeather Analytics Ltd said prices rose.\n' >a.txt
+	printf 'quillfeather analytics ltd said the market was weak and the plans were set to change over the year as the firm has said in the past and will say again to the buyers and sellers in the region.\n' >b.txt
+	tabloid-split a.txt b.txt | tabloid-tag-entities >out.tsv
+	grep -q '^b	.*	ORG	Quillfeather Analytics Ltd	quillfeather analytics ltd$' out.tsv
+	tabloid-split a.txt | tabloid-tag-entities --memory mem.tsv >/dev/null
+	grep -q '^Quillfeather Analytics Ltd	ORG' mem.tsv
+	tabloid-split b.txt | tabloid-tag-entities --memory mem.tsv | grep -q '	ORG	'
+	tabloid-split b.txt | tabloid-tag-entities | grep -vq '	ORG	' || true
+	[ ! -e mem2.tsv ]
+}
+
+@test "a document whose rows come back later is tagged separately, with a warning" {
+	printf 'doc\ttext\na\tBoris Johnson spoke.\nb\tNothing here.\na\tJohnson agreed.\n' >in.tsv
+	run bash -c "tabloid-split --tsv in.tsv | tabloid-tag-entities 2>err"
+	[ "$status" -eq 0 ]
+	grep -q "document 'a' comes back" err
+	grep -q 'line 4' err
+	[ "$(echo "$output" | grep -c '	PERSON	Boris Johnson	')" -eq 1 ]
+}
+
+@test "hostile input: empty, header only, CRLF, BOM, invalid UTF-8, NUL, a 5 MB sentence" {
+	run tabloid-tag-entities </dev/null
+	[ "$status" -eq 0 ] && [ -z "$output" ]
+	run tabloid-tag-entities hdr.tsv
+	[ "$status" -eq 0 ]
+	printf '\xef\xbb\xbfdoc\ttext\r\nd\tBoris Johnson met \xff\xfe Emmanuel Macron.\r\n' >crlf.tsv
+	run bash -c "tabloid-split --tsv crlf.tsv | tabloid-tag-entities | cut -f7"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Boris Johnson"* ]] && [[ "$output" == *"Emmanuel Macron"* ]]
+	printf 'doc\ttext\nd\tBoris Johnson \0 met Emmanuel Macron.\n' >nul.tsv
+	run bash -c "tabloid-split --tsv nul.tsv | tabloid-tag-entities | cut -f7"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Emmanuel Macron"* ]]
+	{ printf 'doc\ttext\nd\tBoris Johnson '; head -c 5000000 /dev/zero | tr '\0' 'a'; printf ' Paris.\n'; } >big.tsv
+	run bash -c "tabloid-split --tsv big.tsv | tabloid-tag-entities | cut -f7"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Boris Johnson"* ]] && [[ "$output" == *"Paris"* ]]
+}
+
+@test "malformed rows and columns are errors naming the file and line" {
+	printf 'doc\tpara\tsent\tstart\tend\tfold\ttext\nd\t1\t1\t0\t5\t\tHello\nd\t1\n' >short.tsv
+	run tabloid-tag-entities short.tsv
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"short.tsv: line 3"* ]]
+	printf 'doc\tpara\tsent\tstart\tend\tfold\ttext\nd\t1\t1\tx\t5\t\tHello\n' >off.tsv
+	run tabloid-tag-entities off.tsv
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"off.tsv: line 2"* ]]
+	printf 'doc\tpara\tsent\tstart\tend\tfold\ttext\nd\t1\t1\t0\t5\tjunk\tHello\n' >fold.tsv
+	run tabloid-tag-entities fold.tsv
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"fold"* ]]
+}
+
+@test "-o replaces its file only on success; output is deterministic; repeated headers dropped" {
+	tabloid-split "$S"/*.txt >s.tsv
+	echo old >out.tsv
+	printf 'doc\ttext\nonly-one-field\n' >bad.tsv
+	run tabloid-tag-entities -o out.tsv bad.tsv
+	[ "$status" -eq 2 ]
+	[ "$(cat out.tsv)" = old ]
+	tabloid-tag-entities -o out.tsv s.tsv
+	tabloid-tag-entities s.tsv >again.tsv
+	cmp out.tsv again.tsv
+	{ cat s.tsv; tail -n +2 s.tsv; } | tabloid-tag-entities >x
+	{ cat s.tsv; cat s.tsv; } | tabloid-tag-entities 2>/dev/null | grep -c '^doc	' | grep -qx 1
+}
