@@ -229,7 +229,8 @@ align_lcs(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
 	lcs_push_range(&L, 0, na, 0, nb);
 	while (L.nstack > 0)
 		lcs_range(&L, L.stack[--L.nstack]);
-	qsort(out->v, out->n, sizeof *out->v, lcs_cmp);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, lcs_cmp);
 	free(L.t);
 	free(L.anc_a);
 	free(L.anc_b);
@@ -346,7 +347,8 @@ sent_pair_gap(size_t a0, size_t a1, size_t b0, size_t b1, align_sim_fn sim, void
 			c[nc++] = (struct align_cand){ s, d[i], ad[j] };
 		}
 	}
-	qsort(c, nc, sizeof *c, cand_cmp);
+	if (nc > 1)
+		qsort(c, nc, sizeof *c, cand_cmp);
 	for (i = 0; i < nc; i++) {
 		if (S->apart[c[i].i] != ALIGN_NONE || S->bop[c[i].j] != 0)
 			continue;

@@ -371,4 +371,5 @@ vdiff_docs(struct vdiff *v, const struct vdoc *a, const struct vdoc *b)
 	sbuf_free(&buf);
 	side_free(&p.a);
 	side_free(&p.b);
+	norm_hashes_free(&p.tmp);
 }
