@@ -33,11 +33,11 @@
 #define VGROUP_ROWS 3
 
 struct vgroup_opts {
-	size_t shingle;		/* words per shingle */
-	double threshold;	/* least exact similarity of two versions */
-	bool clusters;		/* write doc group similarity rows */
-	bool all;		/* with clusters: documents without versions too */
-	bool noheader;		/* write no header line */
+	size_t shingle;   /* words per shingle */
+	double threshold; /* least exact similarity of two versions */
+	bool clusters;    /* write doc group similarity rows */
+	bool all;         /* with clusters: documents without versions too */
+	bool noheader;    /* write no header line */
 };
 
 struct vgroup;
