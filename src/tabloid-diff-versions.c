@@ -23,7 +23,7 @@
 #define GROUP_SHINGLE 3
 
 struct side {
-	struct vdoc **v;	/* documents in input order */
+	struct vdoc **v; /* documents in input order */
 	size_t n, cap;
 };
 
@@ -32,35 +32,42 @@ usage(int status)
 {
 	FILE *f = status == 0 ? stdout : stderr;
 
-	fprintf(f, "usage: tabloid-diff-versions [-aNps] [-I regex] [-o file] [-t threshold] "
-	    "[--exit-code] [--color[=when]] [--tsv | --text] old new\n"
-	    "       tabloid-diff-versions -g [-acNs] [-I regex] [-k words] [-o file] "
-	    "[-t threshold] [file ...]\n");
+	fprintf(
+	    f, "usage: tabloid-diff-versions [-aNps] [-I regex] [-o file] [-t threshold] "
+	       "[--exit-code] [--color[=when]] [--tsv | --text] old new\n"
+	       "       tabloid-diff-versions -g [-acNs] [-I regex] [-k words] [-o file] "
+	       "[-t threshold] [file ...]\n");
 	if (status != 0) {
 		fprintf(f, "Try 'tabloid-diff-versions --help' for more information.\n");
 		exit(status);
 	}
-	printf("\nWhat changed between versions of articles, sentence by sentence, with word diffs.\n\n"
-	    "  -a, --all            write unchanged sentences (with -c: lone documents) too\n"
-	    "  -s, --summary        one row per pair of versions instead of one per sentence\n"
-	    "  -p, --pretty         a coloured diff for people instead of TSV\n"
-	    "      --color[=WHEN]   colour --pretty output: auto (default), always, never\n"
-	    "  -t, --threshold NUM  least similarity of an edited sentence (default 0.5),\n"
-	    "                       or with -g of two versions (default 0.3)\n"
-	    "  -I, --ignore REGEX   leave out sentences matching REGEX (repeatable)\n"
-	    "      --exit-code      exit 1 when there are differences, as diff(1)\n"
-	    "  -g, --group          find versions among many documents and diff them\n"
-	    "  -c, --clusters       with -g: write doc group similarity rows\n"
-	    "  -k, --shingle N      with -g: words per shingle (default 3)\n"
-	    "      --tsv            inputs are tabloid-split output\n"
-	    "      --text           inputs are article files\n"
-	    "      --abbrev FILE    add the abbreviations in FILE to the splitter's\n"
-	    "  -N, --no-header      write no header line (read none with --tsv)\n"
-	    "  -o, --output FILE    write to FILE, replaced only when complete\n"
-	    "  -h, --help           show this help and exit\n"
-	    "  -V, --version        show the version and exit\n\n"
-	    "Output columns: old_doc new_doc op old_sent new_sent similarity text;\n"
-	    "op is = same, ~ edited, - removed, + added, > moved (see tabloid-diff-versions(1)).\n");
+	printf("\nWhat changed between versions of articles, sentence by sentence, with "
+	       "word diffs.\n\n"
+	       "  -a, --all            write unchanged sentences (with -c: lone "
+	       "documents) too\n"
+	       "  -s, --summary        one row per pair of versions instead of one per "
+	       "sentence\n"
+	       "  -p, --pretty         a coloured diff for people instead of TSV\n"
+	       "      --color[=WHEN]   colour --pretty output: auto (default), always, "
+	       "never\n"
+	       "  -t, --threshold NUM  least similarity of an edited sentence (default "
+	       "0.5),\n"
+	       "                       or with -g of two versions (default 0.3)\n"
+	       "  -I, --ignore REGEX   leave out sentences matching REGEX (repeatable)\n"
+	       "      --exit-code      exit 1 when there are differences, as diff(1)\n"
+	       "  -g, --group          find versions among many documents and diff them\n"
+	       "  -c, --clusters       with -g: write doc group similarity rows\n"
+	       "  -k, --shingle N      with -g: words per shingle (default 3)\n"
+	       "      --tsv            inputs are tabloid-split output\n"
+	       "      --text           inputs are article files\n"
+	       "      --abbrev FILE    add the abbreviations in FILE to the splitter's\n"
+	       "  -N, --no-header      write no header line (read none with --tsv)\n"
+	       "  -o, --output FILE    write to FILE, replaced only when complete\n"
+	       "  -h, --help           show this help and exit\n"
+	       "  -V, --version        show the version and exit\n\n"
+	       "Output columns: old_doc new_doc op old_sent new_sent similarity text;\n"
+	       "op is = same, ~ edited, - removed, + added, > moved (see "
+	       "tabloid-diff-versions(1)).\n");
 	exit(0);
 }
 
@@ -75,7 +82,8 @@ keep_doc(void *arg, struct vdoc *d)
 
 		if (o->id.len == d->id.len && memcmp(o->id.p, d->id.p, d->id.len) == 0) {
 			for (size_t k = 0; k < d->n; k++)
-				vdoc_add(o, d->s[k].num, d->text.p + d->s[k].off, d->s[k].len);
+				vdoc_add(o, d->s[k].num, d->text.p + d->s[k].off,
+				         d->s[k].len);
 			return;
 		}
 	}
@@ -114,7 +122,7 @@ find_doc(struct side *s, const struct vdoc *d, bool *used)
 static bool
 diff_pair(const char *old, const char *new, const struct vdoc_opts *ro, struct vdiff *v)
 {
-	struct side a = { 0 }, b = { 0 };
+	struct side a = {0}, b = {0};
 	bool *used;
 	size_t i;
 
@@ -151,7 +159,7 @@ group_doc(void *arg, struct vdoc *d)
 
 static bool
 group(int argc, char **argv, const struct vdoc_opts *ro, const struct vgroup_opts *go,
-    struct vdiff *v, bool *ok)
+      struct vdiff *v, bool *ok)
 {
 	struct vgroup *g = vgroup_new(go);
 	bool found;
@@ -186,8 +194,9 @@ want_color(const char *when)
 	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
 
 	if (when == NULL || strcmp(when, "always") == 0)
-		return when != NULL || (isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0') &&
-		    (term == NULL || strcmp(term, "dumb") != 0));
+		return when != NULL ||
+		       (isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0') &&
+		        (term == NULL || strcmp(term, "dumb") != 0));
 	if (strcmp(when, "never") == 0)
 		return false;
 	if (strcmp(when, "auto") == 0)
@@ -212,29 +221,28 @@ main(int argc, char *argv[])
 {
 	enum { OPT_EXIT = 256, OPT_COLOR, OPT_TSV, OPT_TEXT, OPT_ABBREV };
 	static const struct option longopts[] = {
-		{ "all", no_argument, NULL, 'a' },
-		{ "summary", no_argument, NULL, 's' },
-		{ "pretty", no_argument, NULL, 'p' },
-		{ "color", optional_argument, NULL, OPT_COLOR },
-		{ "colour", optional_argument, NULL, OPT_COLOR },
-		{ "threshold", required_argument, NULL, 't' },
-		{ "ignore", required_argument, NULL, 'I' },
-		{ "exit-code", no_argument, NULL, OPT_EXIT },
-		{ "group", no_argument, NULL, 'g' },
-		{ "clusters", no_argument, NULL, 'c' },
-		{ "shingle", required_argument, NULL, 'k' },
-		{ "tsv", no_argument, NULL, OPT_TSV },
-		{ "text", no_argument, NULL, OPT_TEXT },
-		{ "abbrev", required_argument, NULL, OPT_ABBREV },
-		{ "no-header", no_argument, NULL, 'N' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct vdiff_opts dopt = { .threshold = -1 };
-	struct vgroup_opts gopt = { .shingle = GROUP_SHINGLE };
-	struct vdoc_opts ropt = { 0 };
+	    {"all", no_argument, NULL, 'a'},
+	    {"summary", no_argument, NULL, 's'},
+	    {"pretty", no_argument, NULL, 'p'},
+	    {"color", optional_argument, NULL, OPT_COLOR},
+	    {"colour", optional_argument, NULL, OPT_COLOR},
+	    {"threshold", required_argument, NULL, 't'},
+	    {"ignore", required_argument, NULL, 'I'},
+	    {"exit-code", no_argument, NULL, OPT_EXIT},
+	    {"group", no_argument, NULL, 'g'},
+	    {"clusters", no_argument, NULL, 'c'},
+	    {"shingle", required_argument, NULL, 'k'},
+	    {"tsv", no_argument, NULL, OPT_TSV},
+	    {"text", no_argument, NULL, OPT_TEXT},
+	    {"abbrev", required_argument, NULL, OPT_ABBREV},
+	    {"no-header", no_argument, NULL, 'N'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {NULL, 0, NULL, 0}};
+	struct vdiff_opts dopt = {.threshold = -1};
+	struct vgroup_opts gopt = {.shingle = GROUP_SHINGLE};
+	struct vdoc_opts ropt = {0};
 	struct abbrev ab;
 	struct vdiff v;
 	regex_t *ign = xcalloc((size_t)argc + 1, sizeof *ign);
@@ -264,7 +272,8 @@ main(int argc, char *argv[])
 			dopt.threshold = parse_threshold(optarg);
 			break;
 		case 'I':
-			if ((rc = regcomp(&ign[dopt.nignore], optarg, REG_EXTENDED | REG_NOSUB)) != 0) {
+			if ((rc = regcomp(&ign[dopt.nignore], optarg,
+			                  REG_EXTENDED | REG_NOSUB)) != 0) {
 				char msg[256];
 
 				regerror(rc, &ign[dopt.nignore], msg, sizeof msg);
@@ -284,8 +293,10 @@ main(int argc, char *argv[])
 			break;
 		case 'k':
 			gopt.shingle = strtoul(optarg, &end, 10);
-			if (*optarg < '1' || *optarg > '9' || *end != '\0' || gopt.shingle > 64) {
-				warnx("shingle size '%s' is not a number from 1 to 64", optarg);
+			if (*optarg < '1' || *optarg > '9' || *end != '\0' ||
+			    gopt.shingle > 64) {
+				warnx("shingle size '%s' is not a number from 1 to 64",
+				      optarg);
 				usage(2);
 			}
 			break;
@@ -315,7 +326,8 @@ main(int argc, char *argv[])
 	argv += optind;
 
 	if (!grouping && argc != 2) {
-		warnx(argc < 2 ? "two versions are needed: old and new" : "too many operands");
+		warnx(argc < 2 ? "two versions are needed: old and new"
+		               : "too many operands");
 		usage(2);
 	}
 	gopt.threshold = dopt.threshold >= 0 ? dopt.threshold : GROUP_THRESHOLD;

@@ -241,10 +241,13 @@ coons-3-inserted	001_b53f680156d8d950	0.912
 coons-4-deleted	001_b53f680156d8d950	0.978
 coons-5-moved	001_b53f680156d8d950	0.978
 coons-6-headline	001_b53f680156d8d950	0.967
+coons-7-rewrite	001_b53f680156d8d950	0.302
 coons-reworded	001_b53f680156d8d950	0.355" "$output"
-	# the machine-reworded copy is reported with its similarity: a higher threshold leaves it out
+	# the machine-reworded copy and the shortened rewrite are reported with
+	# their similarity: a higher threshold leaves them out
 	run tabloid-diff-versions -c -N -t 0.5 "$S"/*.txt "$V"/*.txt
 	[[ "$output" != *coons-reworded* ]]
+	[[ "$output" != *coons-7-rewrite* ]]
 	[[ "$output" == *coons-6-headline* ]]
 	# -a lists every document; those without versions have no similarity
 	run tabloid-diff-versions -c -a -N "$S"/*.txt "$V"/*.txt

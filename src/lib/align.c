@@ -8,12 +8,12 @@
 
 /* One distinct hash of the range being matched. */
 struct align_slot {
-	uint64_t h;	/* the hash */
-	uint32_t gen;	/* range that filled the slot; other values mean empty */
-	uint32_t ca;	/* occurrences in the old range */
-	uint32_t cb;	/* occurrences in the new range */
-	size_t ia;	/* first occurrence in the old range */
-	size_t ib;	/* first occurrence in the new range */
+	uint64_t h;   /* the hash */
+	uint32_t gen; /* range that filled the slot; other values mean empty */
+	uint32_t ca;  /* occurrences in the old range */
+	uint32_t cb;  /* occurrences in the new range */
+	size_t ia;    /* first occurrence in the old range */
+	size_t ib;    /* first occurrence in the new range */
 };
 
 struct align_range {
@@ -23,14 +23,14 @@ struct align_range {
 struct align_lcs_state {
 	const uint64_t *a, *b;
 	struct align_edits *out;
-	struct align_slot *t;		/* hash table, tmask + 1 slots */
+	struct align_slot *t; /* hash table, tmask + 1 slots */
 	size_t tmask;
 	uint32_t gen;
-	struct align_range *stack;	/* ranges still to match */
+	struct align_range *stack; /* ranges still to match */
 	size_t nstack, capstack;
-	size_t *anc_a, *anc_b;		/* unique anchors of a range */
-	size_t *tails, *prev;		/* longest increasing run */
-	uint16_t *dp;			/* small-range LCS table */
+	size_t *anc_a, *anc_b; /* unique anchors of a range */
+	size_t *tails, *prev;  /* longest increasing run */
+	uint16_t *dp;          /* small-range LCS table */
 };
 
 void
@@ -40,7 +40,7 @@ align_push(struct align_edits *e, char op, size_t a, size_t b, double sim)
 		e->cap = e->cap ? 2 * e->cap : 64;
 		e->v = xrealloc(e->v, e->cap * sizeof *e->v);
 	}
-	e->v[e->n++] = (struct align_edit){ op, a, b, sim };
+	e->v[e->n++] = (struct align_edit){op, a, b, sim};
 }
 
 void
@@ -59,7 +59,7 @@ lcs_push_range(struct align_lcs_state *L, size_t a0, size_t a1, size_t b0, size_
 		L->capstack = L->capstack ? 2 * L->capstack : 64;
 		L->stack = xrealloc(L->stack, L->capstack * sizeof *L->stack);
 	}
-	L->stack[L->nstack++] = (struct align_range){ a0, a1, b0, b1 };
+	L->stack[L->nstack++] = (struct align_range){a0, a1, b0, b1};
 }
 
 static struct align_slot *
@@ -73,7 +73,7 @@ lcs_slot(struct align_lcs_state *L, uint64_t h, int insert)
 		if (s->gen != L->gen) {
 			if (!insert)
 				return NULL;
-			*s = (struct align_slot){ h, L->gen, 0, 0, 0, 0 };
+			*s = (struct align_slot){h, L->gen, 0, 0, 0, 0};
 			return s;
 		}
 		if (s->h == h)
@@ -186,7 +186,8 @@ lcs_range(struct align_lcs_state *L, struct align_range r)
 		if (s->ca == 1 && s->cb == 1) {
 			L->anc_a[k] = i;
 			L->anc_b[k++] = s->ib;
-		} else if (s->cb > 0 && (best == NULL || s->ca + s->cb < best->ca + best->cb))
+		} else if (s->cb > 0 &&
+		           (best == NULL || s->ca + s->cb < best->ca + best->cb))
 			best = s;
 	}
 	if (k > 0) {
@@ -208,9 +209,9 @@ lcs_cmp(const void *x, const void *y)
 
 void
 align_lcs(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
-    struct align_edits *out)
+          struct align_edits *out)
 {
-	struct align_lcs_state L = { 0 };
+	struct align_lcs_state L = {0};
 	size_t cap = 64;
 
 	out->n = 0;
@@ -229,7 +230,8 @@ align_lcs(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
 	lcs_push_range(&L, 0, na, 0, nb);
 	while (L.nstack > 0)
 		lcs_range(&L, L.stack[--L.nstack]);
-	qsort(out->v, out->n, sizeof *out->v, lcs_cmp);
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, lcs_cmp);
 	free(L.t);
 	free(L.anc_a);
 	free(L.anc_b);
@@ -257,14 +259,15 @@ left_cmp(const void *x, const void *y)
 
 /* The state of one sentence diff. */
 struct align_sent {
-	size_t *apart;	/* old: partner in new, or ALIGN_NONE */
-	size_t *bpart;	/* new: partner in old, or ALIGN_NONE */
-	char *bop;	/* new: '=', '>', '~', '+' or 0 while unknown */
-	double *bsim;	/* new: similarity to the partner */
+	size_t *apart; /* old: partner in new, or ALIGN_NONE */
+	size_t *bpart; /* new: partner in old, or ALIGN_NONE */
+	char *bop;     /* new: '=', '>', '~', '+' or 0 while unknown */
+	double *bsim;  /* new: similarity to the partner */
 };
 
 static void
-sent_moves(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, struct align_sent *S)
+sent_moves(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
+           struct align_sent *S)
 {
 	struct align_left *la = xmalloc((na + 1) * sizeof *la);
 	struct align_left *lb = xmalloc((nb + 1) * sizeof *lb);
@@ -272,10 +275,10 @@ sent_moves(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, struct al
 
 	for (i = 0; i < na; i++)
 		if (S->apart[i] == ALIGN_NONE)
-			la[ka++] = (struct align_left){ a[i], i };
+			la[ka++] = (struct align_left){a[i], i};
 	for (j = 0; j < nb; j++)
 		if (S->bop[j] == 0)
-			lb[kb++] = (struct align_left){ b[j], j };
+			lb[kb++] = (struct align_left){b[j], j};
 	qsort(la, ka, sizeof *la, left_cmp);
 	qsort(lb, kb, sizeof *lb, left_cmp);
 	for (i = 0, j = 0; i < ka && j < kb;) {
@@ -316,9 +319,10 @@ cand_cmp(const void *x, const void *y)
 /* Pair the removed and added sentences of old [a0, a1) and new [b0, b1). */
 static void
 sent_pair_gap(size_t a0, size_t a1, size_t b0, size_t b1, align_sim_fn sim, void *arg,
-    double threshold, struct align_sent *S)
+              double threshold, struct align_sent *S)
 {
-	size_t *d = xmalloc((a1 - a0 + 1) * sizeof *d), *ad = xmalloc((b1 - b0 + 1) * sizeof *ad);
+	size_t *d = xmalloc((a1 - a0 + 1) * sizeof *d),
+	       *ad = xmalloc((b1 - b0 + 1) * sizeof *ad);
 	size_t nd = 0, na = 0, i, j, nc = 0, capc = 0, w;
 	struct align_cand *c = NULL;
 
@@ -343,10 +347,11 @@ sent_pair_gap(size_t a0, size_t a1, size_t b0, size_t b1, align_sim_fn sim, void
 				capc = capc ? 2 * capc : 16;
 				c = xrealloc(c, capc * sizeof *c);
 			}
-			c[nc++] = (struct align_cand){ s, d[i], ad[j] };
+			c[nc++] = (struct align_cand){s, d[i], ad[j]};
 		}
 	}
-	qsort(c, nc, sizeof *c, cand_cmp);
+	if (nc > 1)
+		qsort(c, nc, sizeof *c, cand_cmp);
 	for (i = 0; i < nc; i++) {
 		if (S->apart[c[i].i] != ALIGN_NONE || S->bop[c[i].j] != 0)
 			continue;
@@ -371,7 +376,7 @@ sent_pair_gap(size_t a0, size_t a1, size_t b0, size_t b1, align_sim_fn sim, void
  */
 static void
 sent_emit_gap(size_t a0, size_t a1, size_t b0, size_t b1, struct align_sent *S,
-    struct align_edits *out)
+              struct align_edits *out)
 {
 	size_t p = a0, j, k, upto;
 
@@ -385,7 +390,7 @@ sent_emit_gap(size_t a0, size_t a1, size_t b0, size_t b1, struct align_sent *S,
 			if (S->apart[p] == ALIGN_NONE)
 				align_push(out, '-', p, ALIGN_NONE, 0.0);
 		align_push(out, S->bop[j], S->bop[j] == '+' ? ALIGN_NONE : S->bpart[j], j,
-		    S->bsim[j]);
+		           S->bsim[j]);
 	}
 	for (; p < a1; p++)
 		if (S->apart[p] == ALIGN_NONE)
@@ -394,9 +399,9 @@ sent_emit_gap(size_t a0, size_t a1, size_t b0, size_t b1, struct align_sent *S,
 
 void
 align_sentences(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
-    align_sim_fn sim, void *arg, double threshold, struct align_edits *out)
+                align_sim_fn sim, void *arg, double threshold, struct align_edits *out)
 {
-	struct align_edits m = { 0 };
+	struct align_edits m = {0};
 	struct align_sent S;
 	size_t i, k, pa = 0, pb = 0;
 

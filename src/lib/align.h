@@ -37,16 +37,16 @@
 
 /* One matched pair, or one line of the diff. */
 struct align_edit {
-	char op;	/* '=', '~', '-', '+', '>' (align_lcs: always '=') */
-	size_t a;	/* index in the old sequence, or ALIGN_NONE */
-	size_t b;	/* index in the new sequence, or ALIGN_NONE */
-	double sim;	/* similarity: 1 for '=' and '>', 0 for '-' and '+' */
+	char op;    /* '=', '~', '-', '+', '>' (align_lcs: always '=') */
+	size_t a;   /* index in the old sequence, or ALIGN_NONE */
+	size_t b;   /* index in the new sequence, or ALIGN_NONE */
+	double sim; /* similarity: 1 for '=' and '>', 0 for '-' and '+' */
 };
 
 struct align_edits {
-	struct align_edit *v;	/* edits */
-	size_t n;		/* in use */
-	size_t cap;		/* allocated */
+	struct align_edit *v; /* edits */
+	size_t n;             /* in use */
+	size_t cap;           /* allocated */
 };
 
 /*
@@ -54,7 +54,7 @@ struct align_edits {
  * (na) and b (nb), increasing in both a and b.
  */
 void align_lcs(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
-    struct align_edits *out);
+               struct align_edits *out);
 
 /* Similarity in [0, 1] of old sentence i and new sentence j. */
 typedef double (*align_sim_fn)(void *arg, size_t i, size_t j);
@@ -69,7 +69,8 @@ typedef double (*align_sim_fn)(void *arg, size_t i, size_t j);
  * hashes.  The result depends only on the inputs.
  */
 void align_sentences(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
-    align_sim_fn sim, void *arg, double threshold, struct align_edits *out);
+                     align_sim_fn sim, void *arg, double threshold,
+                     struct align_edits *out);
 
 /* Append an edit. */
 void align_push(struct align_edits *e, char op, size_t a, size_t b, double sim);

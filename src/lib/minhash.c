@@ -40,7 +40,7 @@ minhash_shingles(const uint64_t *w, size_t n, size_t k, struct norm_hashes *out)
 void
 minhash_sign(struct minhash *m, const uint64_t *sh, size_t n)
 {
-	bool filled[MINHASH_K] = { false };
+	bool filled[MINHASH_K] = {false};
 	size_t i, j, d;
 
 	for (i = 0; i < MINHASH_K; i++)
@@ -59,7 +59,8 @@ minhash_sign(struct minhash *m, const uint64_t *sh, size_t n)
 	for (i = 0; i < MINHASH_K; i++) {
 		if (filled[i])
 			continue;
-		for (d = 1, j = (i + 1) % MINHASH_K; !filled[j]; d++, j = (j + 1) % MINHASH_K)
+		for (d = 1, j = (i + 1) % MINHASH_K; !filled[j];
+		     d++, j = (j + 1) % MINHASH_K)
 			;
 		m->v[i] = m->v[j] + (uint32_t)(d * 0x9e3779b9U);
 	}
@@ -107,12 +108,12 @@ pair_push(struct minhash_pairs *p, size_t i, size_t j)
 		p->cap = p->cap ? 2 * p->cap : 256;
 		p->v = xrealloc(p->v, p->cap * sizeof *p->v);
 	}
-	p->v[p->n++] = (struct minhash_pair){ i, j };
+	p->v[p->n++] = (struct minhash_pair){i, j};
 }
 
 void
-minhash_candidates(const struct minhash *sig, const bool *skip, size_t n,
-    size_t bands, size_t rows, struct minhash_pairs *out)
+minhash_candidates(const struct minhash *sig, const bool *skip, size_t n, size_t bands,
+                   size_t rows, struct minhash_pairs *out)
 {
 	struct minhash_key *k = xmalloc((n + 1) * sizeof *k);
 	size_t b, i, r, m, start, w = 0;
@@ -125,8 +126,9 @@ minhash_candidates(const struct minhash *sig, const bool *skip, size_t n,
 			if (skip != NULL && skip[i])
 				continue;
 			for (r = 0; r < rows; r++)
-				h = minhash_mix(h ^ ((uint64_t)sig[i].v[b * rows + r] << 8));
-			k[m++] = (struct minhash_key){ h, i };
+				h = minhash_mix(h ^
+				                ((uint64_t)sig[i].v[b * rows + r] << 8));
+			k[m++] = (struct minhash_key){h, i};
 		}
 		qsort(k, m, sizeof *k, key_cmp);
 		for (start = 0, i = 1; i <= m; i++) {

@@ -26,7 +26,7 @@
 #define MINHASH_K 128
 
 struct minhash {
-	uint32_t v[MINHASH_K];	/* the slots */
+	uint32_t v[MINHASH_K]; /* the slots */
 };
 
 /* A candidate pair of documents, i < j. */
@@ -35,9 +35,9 @@ struct minhash_pair {
 };
 
 struct minhash_pairs {
-	struct minhash_pair *v;	/* pairs */
-	size_t n;		/* in use */
-	size_t cap;		/* allocated */
+	struct minhash_pair *v; /* pairs */
+	size_t n;               /* in use */
+	size_t cap;             /* allocated */
 };
 
 /*
@@ -60,14 +60,14 @@ double minhash_estimate(const struct minhash *a, const struct minhash *b);
  * the whole bucket.  Pairs are sorted by i, then j, without repeats.
  */
 void minhash_candidates(const struct minhash *sig, const bool *skip, size_t n,
-    size_t bands, size_t rows, struct minhash_pairs *out);
+                        size_t bands, size_t rows, struct minhash_pairs *out);
 /* Free the pairs' array. */
 void minhash_pairs_free(struct minhash_pairs *p);
 
 /* Union-find over n elements; the root of a set is its smallest element. */
 struct minhash_uf {
-	size_t *parent;	/* parent of each element */
-	size_t n;	/* elements */
+	size_t *parent; /* parent of each element */
+	size_t n;       /* elements */
 };
 
 void minhash_uf_init(struct minhash_uf *u, size_t n);

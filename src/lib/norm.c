@@ -13,12 +13,28 @@ norm_class(int32_t cp)
 	if (cp < 0x80)
 		return (cp == ' ' || (cp >= '\t' && cp <= '\r')) ? ' ' : 0;
 	switch (cp) {
-	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2035:
+	case 0x2018:
+	case 0x2019:
+	case 0x201A:
+	case 0x201B:
+	case 0x2032:
+	case 0x2035:
 		return '\'';
-	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x2036:
-	case 0x00AB: case 0x00BB:
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
+	case 0x201F:
+	case 0x2033:
+	case 0x2036:
+	case 0x00AB:
+	case 0x00BB:
 		return '"';
-	case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+	case 0x00AD:
+	case 0x200B:
+	case 0x200C:
+	case 0x200D:
+	case 0x2060:
+	case 0xFEFF:
 		return 'x';
 	}
 	return utf8_is_space(cp) ? ' ' : 0;
@@ -117,8 +133,11 @@ norm_punct_len(const char *p, size_t n, int back)
 	if (cp < 0)
 		return 0;
 	if (cp < 0x80)
-		return (cp > ' ' && cp < 0x7F && !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') &&
-		    !(cp >= '0' && cp <= '9')) ? len : 0;
+		return (cp > ' ' && cp < 0x7F &&
+		        !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') &&
+		        !(cp >= '0' && cp <= '9'))
+		           ? len
+		           : 0;
 	return (utf8_is_punct(cp) || utf8_is_symbol(cp)) ? len : 0;
 }
 

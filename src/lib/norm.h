@@ -20,9 +20,9 @@
 
 /* A growable array of 64-bit hashes. */
 struct norm_hashes {
-	uint64_t *v;	/* hashes */
-	size_t n;	/* in use */
-	size_t cap;	/* allocated */
+	uint64_t *v; /* hashes */
+	size_t n;    /* in use */
+	size_t cap;  /* allocated */
 };
 
 /* Append the normalised form of s[0..n) to out. */

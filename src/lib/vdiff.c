@@ -16,18 +16,17 @@
 #define BOLD "\033[1m"
 #define RESET "\033[m"
 
-static const struct wdiff_marks vdiff_colour_marks = {
-	RED "[-", "-]" RESET, GREEN "{+", "+}" RESET
-};
+static const struct wdiff_marks vdiff_colour_marks = {RED "[-", "-]" RESET, GREEN "{+",
+                                                      "+}" RESET};
 
 /* One side of a comparison: the sentences taking part and their word sets. */
 struct vdiff_side {
 	const struct vdoc *d;
-	size_t *keep;		/* indexes of the sentences taking part */
-	size_t n;		/* their number */
-	uint64_t *hash;		/* hash of each one's normalised text */
-	size_t *wfrom;		/* start of its word set in words, or SIZE_MAX */
-	size_t *wlen;		/* size of its word set */
+	size_t *keep;   /* indexes of the sentences taking part */
+	size_t n;       /* their number */
+	uint64_t *hash; /* hash of each one's normalised text */
+	size_t *wfrom;  /* start of its word set in words, or SIZE_MAX */
+	size_t *wlen;   /* size of its word set */
 	struct norm_hashes words;
 };
 
@@ -63,7 +62,7 @@ vdiff_header(struct vdiff *v)
 		return;
 	if (v->o.summary)
 		out_str("old_doc\tnew_doc\tsimilarity\tadded\tremoved\tedited\tmoved\t"
-		    "words_added\twords_removed\theadline\n");
+		        "words_added\twords_removed\theadline\n");
 	else
 		out_str("old_doc\tnew_doc\top\told_sent\tnew_sent\tsimilarity\ttext\n");
 }
@@ -193,14 +192,17 @@ pretty_num(const struct vdoc_sent *s)
 
 static void
 write_row(struct vdiff *v, struct vdiff_pair *p, const struct align_edit *e,
-    const char *text, size_t len)
+          const char *text, size_t len)
 {
 	char sim[8];
 
 	vdiff_format_sim(sim, e->sim);
 	if (v->o.pretty) {
-		const char *c = !v->o.color ? "" : e->op == '-' ? RED : e->op == '+' ? GREEN
-		    : e->op == '>' ? CYAN : "";
+		const char *c = !v->o.color    ? ""
+		                : e->op == '-' ? RED
+		                : e->op == '+' ? GREEN
+		                : e->op == '>' ? CYAN
+		                               : "";
 
 		out_str(c);
 		out_byte(e->op);
@@ -248,7 +250,7 @@ pretty_header(struct vdiff *v, const struct vdiff_pair *p)
 /* Count one edit into st and, unless only a summary is wanted, write it. */
 static void
 vdiff_edit(struct vdiff *v, struct vdiff_pair *p, const struct align_edit *e,
-    struct wdiff *w, struct sbuf *buf, bool *started)
+           struct wdiff *w, struct sbuf *buf, bool *started)
 {
 	const char *ta = NULL, *tb = NULL, *t;
 	size_t la = 0, lb = 0, lt;
@@ -281,7 +283,9 @@ vdiff_edit(struct vdiff *v, struct vdiff_pair *p, const struct align_edit *e,
 		st->words_common += w->common;
 		st->edited++;
 		sbuf_reset(buf);
-		wdiff_render(w, v->o.pretty && v->o.color ? &vdiff_colour_marks : &wdiff_plain, buf);
+		wdiff_render(
+		    w, v->o.pretty && v->o.color ? &vdiff_colour_marks : &wdiff_plain,
+		    buf);
 		t = buf->p ? buf->p : "";
 		lt = buf->len;
 		break;
@@ -317,10 +321,10 @@ write_summary(struct vdiff *v, const struct vdiff_pair *p)
 		out_str(sim);
 	}
 	{
-		static const char *names[] = { "added", "removed", "edited", "moved",
-			"words added", "words removed" };
-		size_t vals[] = { st->added, st->removed, st->edited, st->moved,
-			st->words_added, st->words_removed };
+		static const char *names[] = {"added", "removed",     "edited",
+		                              "moved", "words added", "words removed"};
+		size_t vals[] = {st->added, st->removed,     st->edited,
+		                 st->moved, st->words_added, st->words_removed};
 		size_t i;
 
 		for (i = 0; i < 6; i++) {
@@ -341,9 +345,9 @@ write_summary(struct vdiff *v, const struct vdiff_pair *p)
 void
 vdiff_docs(struct vdiff *v, const struct vdoc *a, const struct vdoc *b)
 {
-	struct vdiff_pair p = { 0 };
-	struct align_edits e = { 0 };
-	struct wdiff w = { 0 };
+	struct vdiff_pair p = {0};
+	struct align_edits e = {0};
+	struct wdiff w = {0};
 	struct sbuf buf = SBUF_INIT;
 	size_t i, total;
 	bool started = false;
@@ -352,11 +356,13 @@ vdiff_docs(struct vdiff *v, const struct vdoc *a, const struct vdoc *b)
 	memset(&v->st, 0, sizeof v->st);
 	side_init(v, &p.a, a, &buf);
 	side_init(v, &p.b, b, &buf);
-	align_sentences(p.a.hash, p.a.n, p.b.hash, p.b.n, pair_sim, &p, v->o.threshold, &e);
+	align_sentences(p.a.hash, p.a.n, p.b.hash, p.b.n, pair_sim, &p, v->o.threshold,
+	                &e);
 	for (i = 0; i < e.n; i++)
 		vdiff_edit(v, &p, &e.v[i], &w, &buf, &started);
 	total = 2 * v->st.words_common + v->st.words_added + v->st.words_removed;
-	v->st.similarity = total == 0 ? 1.0 : 2.0 * (double)v->st.words_common / (double)total;
+	v->st.similarity =
+	    total == 0 ? 1.0 : 2.0 * (double)v->st.words_common / (double)total;
 	if (p.a.n > 0 && p.b.n > 0)
 		v->st.headline = p.a.hash[0] != p.b.hash[0];
 	else
@@ -371,4 +377,5 @@ vdiff_docs(struct vdiff *v, const struct vdoc *a, const struct vdoc *b)
 	sbuf_free(&buf);
 	side_free(&p.a);
 	side_free(&p.b);
+	norm_hashes_free(&p.tmp);
 }

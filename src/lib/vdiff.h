@@ -19,29 +19,29 @@
 #include "vdoc.h"
 
 struct vdiff_opts {
-	double threshold;	/* least similarity of an edited pair */
-	bool all;		/* write unchanged sentences too */
-	bool summary;		/* one row per document pair */
-	bool pretty;		/* a diff for people instead of TSV */
-	bool color;		/* with --pretty: ANSI colours */
-	bool noheader;		/* write no header line */
-	const regex_t *ignore;	/* sentences to leave out */
-	size_t nignore;		/* number of patterns */
+	double threshold;      /* least similarity of an edited pair */
+	bool all;              /* write unchanged sentences too */
+	bool summary;          /* one row per document pair */
+	bool pretty;           /* a diff for people instead of TSV */
+	bool color;            /* with --pretty: ANSI colours */
+	bool noheader;         /* write no header line */
+	const regex_t *ignore; /* sentences to leave out */
+	size_t nignore;        /* number of patterns */
 };
 
 /* What one comparison found. */
 struct vdiff_stats {
-	size_t same, added, removed, edited, moved;	/* sentences */
+	size_t same, added, removed, edited, moved; /* sentences */
 	size_t words_added, words_removed, words_common;
-	bool headline;		/* the first sentence changed */
-	double similarity;	/* 2 * common words / (old words + new words) */
+	bool headline;     /* the first sentence changed */
+	double similarity; /* 2 * common words / (old words + new words) */
 };
 
 struct vdiff {
-	struct vdiff_opts o;	/* the options */
-	bool differ;		/* some difference was found */
-	bool header_done;	/* the header line is written */
-	struct vdiff_stats st;	/* the last comparison */
+	struct vdiff_opts o;   /* the options */
+	bool differ;           /* some difference was found */
+	bool header_done;      /* the header line is written */
+	struct vdiff_stats st; /* the last comparison */
 };
 
 /* Prepare v with options o (copied). */

@@ -18,7 +18,7 @@ vdoc_add(struct vdoc *d, uint64_t num, const char *s, size_t n)
 		d->cap = d->cap ? 2 * d->cap : 32;
 		d->s = xrealloc(d->s, d->cap * sizeof *d->s);
 	}
-	d->s[d->n++] = (struct vdoc_sent){ d->text.len, n, num };
+	d->s[d->n++] = (struct vdoc_sent){d->text.len, n, num};
 	sbuf_add(&d->text, s, n);
 }
 
@@ -44,7 +44,7 @@ vdoc_free(struct vdoc *d)
 /* The column layout of split output. */
 struct vdoc_cols {
 	size_t doc, text;
-	long sent, date;	/* -1 when absent */
+	long sent, date; /* -1 when absent */
 };
 
 static bool
@@ -77,9 +77,9 @@ vdoc_number(const char *s, size_t n, uint64_t fallback)
 
 static void
 vdoc_read_tsv(struct input *in, const struct vdoc_cols *c,
-    void (*fn)(void *arg, struct vdoc *d), void *arg)
+              void (*fn)(void *arg, struct vdoc *d), void *arg)
 {
-	struct vdoc d = { 0 };
+	struct vdoc d = {0};
 	bool open = false;
 
 	while (input_next(in)) {
@@ -88,7 +88,9 @@ vdoc_read_tsv(struct input *in, const struct vdoc_cols *c,
 		char *t;
 
 		if (r->n < 2)
-			input_fail(in, "expected a doc and a text column, found %zu field", r->n);
+			input_fail(in,
+			           "expected a doc and a text column, found %zu field",
+			           r->n);
 		idl = tsv_unescape(r->f[c->doc], r->len[c->doc], r->f[c->doc]);
 		if (open && (idl != d.id.len || memcmp(d.id.p, r->f[c->doc], idl) != 0)) {
 			fn(arg, &d);
@@ -99,13 +101,17 @@ vdoc_read_tsv(struct input *in, const struct vdoc_cols *c,
 			sbuf_add(&d.id, r->f[c->doc], idl);
 			if (c->date >= 0)
 				sbuf_add(&d.date, r->f[c->date],
-				    tsv_unescape(r->f[c->date], r->len[c->date], r->f[c->date]));
+				         tsv_unescape(r->f[c->date], r->len[c->date],
+				                      r->f[c->date]));
 			open = true;
 		}
 		t = r->f[text];
 		tl = tsv_unescape(t, r->len[text], t);
-		vdoc_add(&d, c->sent >= 0 ? vdoc_number(r->f[c->sent], r->len[c->sent], d.n + 1)
-		    : d.n + 1, t, tl);
+		vdoc_add(&d,
+		         c->sent >= 0
+		             ? vdoc_number(r->f[c->sent], r->len[c->sent], d.n + 1)
+		             : d.n + 1,
+		         t, tl);
 	}
 	if (open)
 		fn(arg, &d);
@@ -115,8 +121,8 @@ vdoc_read_tsv(struct input *in, const struct vdoc_cols *c,
 static void
 vdoc_segment(struct vdoc *d, const struct abbrev *ab, const char *s, size_t n)
 {
-	struct seg_doc sd = { 0 };
-	struct seg_spans paras = { 0 }, sents = { 0 };
+	struct seg_doc sd = {0};
+	struct seg_spans paras = {0}, sents = {0};
 	struct sbuf text = SBUF_INIT, folds = SBUF_INIT;
 	size_t i, j;
 
@@ -129,7 +135,7 @@ vdoc_segment(struct vdoc *d, const struct abbrev *ab, const char *s, size_t n)
 			sbuf_reset(&text);
 			sbuf_reset(&folds);
 			fold_text(&text, &folds, s + sents.v[j].start,
-			    sents.v[j].end - sents.v[j].start);
+			          sents.v[j].end - sents.v[j].start);
 			vdoc_add(d, d->n + 1, text.p ? text.p : "", text.len);
 		}
 	}
@@ -160,10 +166,11 @@ vdoc_id_from_path(struct sbuf *id, const char *path)
 /* The rest of an article whose first line (n bytes) has been read. */
 static void
 vdoc_read_article(struct tsv_reader *r, const char *path, const struct vdoc_opts *o,
-    char *first, long long n, void (*fn)(void *arg, struct vdoc *d), void *arg)
+                  char *first, long long n, void (*fn)(void *arg, struct vdoc *d),
+                  void *arg)
 {
 	struct sbuf all = SBUF_INIT;
-	struct vdoc d = { 0 };
+	struct vdoc d = {0};
 	char *line;
 
 	sbuf_add(&all, first, (size_t)n);
@@ -198,7 +205,7 @@ vdoc_layout(struct input *in, struct vdoc_cols *c)
 
 int
 vdoc_read(const char *path, const struct vdoc_opts *o,
-    void (*fn)(void *arg, struct vdoc *d), void *arg)
+          void (*fn)(void *arg, struct vdoc *d), void *arg)
 {
 	struct input in;
 	struct vdoc_cols c;
@@ -281,8 +288,8 @@ vdoc_unpack(struct vdoc *d, const char *p, size_t n)
 	uint64_t k, i, num, len;
 
 	vdoc_reset(d);
-	if (vdoc_get_bytes(&p, end, &d->id) != 0 || vdoc_get_bytes(&p, end, &d->date) != 0 ||
-	    vdoc_get(&p, end, &k) != 0)
+	if (vdoc_get_bytes(&p, end, &d->id) != 0 ||
+	    vdoc_get_bytes(&p, end, &d->date) != 0 || vdoc_get(&p, end, &k) != 0)
 		return -1;
 	for (i = 0; i < k; i++) {
 		if (vdoc_get(&p, end, &num) != 0 || vdoc_get(&p, end, &len) != 0 ||

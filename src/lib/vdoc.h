@@ -7,11 +7,11 @@
  * an article, segmented into sentences exactly as tabloid-split does, so
  * that sentence numbers agree with split's sent column.  VDOC_TSV and
  * VDOC_TEXT force one reading; only with VDOC_TSV may split output come
- * without a header (noheader): its columns are then doc first, text last.  In split output a document is a run of
- * rows with the same doc value; the sentence number is the sent column
- * when there is one and it holds a number, else the row's position in
- * its document; the text is the last column, decoded.  An article is one
- * document named after the file (without directory and extension), or
+ * without a header (noheader): its columns are then doc first, text last.  In split
+ * output a document is a run of rows with the same doc value; the sentence number is the
+ * sent column when there is one and it holds a number, else the row's position in its
+ * document; the text is the last column, decoded.  An article is one document named after
+ * the file (without directory and extension), or
  * "-" for standard input.  A file with no bytes holds no document.
  *
  * Sentence texts are kept with whitespace runs folded to one space, as
@@ -28,26 +28,26 @@
 #include "sbuf.h"
 
 struct vdoc_sent {
-	size_t off;	/* start of its text in the document's text */
-	size_t len;	/* length of its text */
-	uint64_t num;	/* sentence number */
+	size_t off;   /* start of its text in the document's text */
+	size_t len;   /* length of its text */
+	uint64_t num; /* sentence number */
 };
 
 struct vdoc {
-	struct sbuf id;		/* document id, decoded */
-	struct sbuf date;	/* the date column, decoded, or empty */
-	struct sbuf text;	/* the sentence texts, one after another */
-	struct vdoc_sent *s;	/* sentences in order */
-	size_t n;		/* sentences in use */
-	size_t cap;		/* sentences allocated */
+	struct sbuf id;      /* document id, decoded */
+	struct sbuf date;    /* the date column, decoded, or empty */
+	struct sbuf text;    /* the sentence texts, one after another */
+	struct vdoc_sent *s; /* sentences in order */
+	size_t n;            /* sentences in use */
+	size_t cap;          /* sentences allocated */
 };
 
 enum vdoc_format { VDOC_AUTO, VDOC_TSV, VDOC_TEXT };
 
 struct vdoc_opts {
-	const struct abbrev *ab;	/* abbreviations for the segmenter */
-	enum vdoc_format format;	/* how to read the files */
-	bool noheader;			/* with VDOC_TSV: no header line */
+	const struct abbrev *ab; /* abbreviations for the segmenter */
+	enum vdoc_format format; /* how to read the files */
+	bool noheader;           /* with VDOC_TSV: no header line */
 };
 
 /*
@@ -58,7 +58,7 @@ struct vdoc_opts {
  * status 2 and a message naming the file and line.
  */
 int vdoc_read(const char *path, const struct vdoc_opts *o,
-    void (*fn)(void *arg, struct vdoc *d), void *arg);
+              void (*fn)(void *arg, struct vdoc *d), void *arg);
 
 /* Append a sentence numbered num with text s[0..n) to d. */
 void vdoc_add(struct vdoc *d, uint64_t num, const char *s, size_t n);

@@ -16,13 +16,13 @@
 #define VGROUP_SPOOL_BUF (1 << 20)
 
 struct vgroup_doc {
-	char *id;		/* document id (NUL-terminated copy) */
-	size_t idlen;		/* its length */
-	char *date;		/* date, or NULL */
-	off_t off;		/* packed document in the spool */
-	size_t len;		/* its length */
-	double best;		/* best exact similarity within its group */
-	bool empty;		/* no shingles */
+	char *id;     /* document id (NUL-terminated copy) */
+	size_t idlen; /* its length */
+	char *date;   /* date, or NULL */
+	off_t off;    /* packed document in the spool */
+	size_t len;   /* its length */
+	double best;  /* best exact similarity within its group */
+	bool empty;   /* no shingles */
 };
 
 struct vgroup {
@@ -30,9 +30,9 @@ struct vgroup {
 	struct vgroup_doc *d;
 	struct minhash *sig;
 	size_t n, cap;
-	int fd;			/* the spool */
-	off_t spooled;		/* bytes written to it */
-	struct sbuf buf;	/* not yet written */
+	int fd;          /* the spool */
+	off_t spooled;   /* bytes written to it */
+	struct sbuf buf; /* not yet written */
 	struct norm_hashes words, tmp, sh;
 };
 
@@ -132,7 +132,7 @@ spool_read(struct vgroup *g, size_t i, struct vdoc *d, struct sbuf *b)
 	sbuf_grow(b, g->d[i].len);
 	while (done < g->d[i].len) {
 		ssize_t k = pread(g->fd, b->p + done, g->d[i].len - done,
-		    g->d[i].off + (off_t)done);
+		                  g->d[i].off + (off_t)done);
 
 		if (k < 0 && errno == EINTR)
 			continue;
@@ -148,9 +148,9 @@ spool_read(struct vgroup *g, size_t i, struct vdoc *d, struct sbuf *b)
 static void
 vgroup_verify(struct vgroup *g, const struct minhash_pairs *c, struct minhash_uf *u)
 {
-	struct vdoc d = { 0 };
+	struct vdoc d = {0};
 	struct sbuf b = SBUF_INIT;
-	struct norm_hashes first = { 0 };
+	struct norm_hashes first = {0};
 	size_t k, loaded = SIZE_MAX;
 	double floor = g->o.threshold - VGROUP_MARGIN;
 
@@ -231,9 +231,10 @@ version_cmp(const void *x, const void *y)
 static void
 write_diffs(struct vgroup *g, struct minhash_uf *u, const size_t *size, struct vdiff *v)
 {
-	size_t *order = xmalloc((g->n + 1) * sizeof *order), *root = xmalloc((g->n + 1) * sizeof *root);
+	size_t *order = xmalloc((g->n + 1) * sizeof *order),
+	       *root = xmalloc((g->n + 1) * sizeof *root);
 	size_t i, k = 0;
-	struct vdoc a = { 0 }, b = { 0 };
+	struct vdoc a = {0}, b = {0};
 	struct sbuf buf = SBUF_INIT;
 
 	vdiff_header(v);
@@ -262,7 +263,7 @@ write_diffs(struct vgroup *g, struct minhash_uf *u, const size_t *size, struct v
 bool
 vgroup_finish(struct vgroup *g, struct vdiff *v)
 {
-	struct minhash_pairs c = { 0 };
+	struct minhash_pairs c = {0};
 	struct minhash_uf u;
 	bool *skip = xcalloc(g->n + 1, sizeof *skip);
 	size_t *size = xcalloc(g->n + 1, sizeof *size), i;

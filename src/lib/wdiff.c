@@ -8,7 +8,7 @@
 #include "utf8.h"
 #include "wdiff.h"
 
-const struct wdiff_marks wdiff_plain = { "[-", "-]", "{+", "+}" };
+const struct wdiff_marks wdiff_plain = {"[-", "-]", "{+", "+}"};
 
 /* The words of s: their spans and hashes. */
 struct wdiff_side {
@@ -62,7 +62,7 @@ wdiff_add(struct wdiff *w, char op, const char *p, size_t n)
 		w->cap = w->cap ? 2 * w->cap : 32;
 		w->v = xrealloc(w->v, w->cap * sizeof *w->v);
 	}
-	w->v[w->n++] = (struct wdiff_word){ op, p, n };
+	w->v[w->n++] = (struct wdiff_word){op, p, n};
 	if (op == '+')
 		w->added++;
 	else if (op == '-')
@@ -82,8 +82,8 @@ wdiff_side_free(struct wdiff_side *s)
 void
 wdiff_words(struct wdiff *w, const char *a, size_t na, const char *b, size_t nb)
 {
-	struct wdiff_side x = { 0 }, y = { 0 };
-	struct align_edits m = { 0 };
+	struct wdiff_side x = {0}, y = {0};
+	struct align_edits m = {0};
 	size_t k, i = 0, j = 0;
 
 	w->n = w->added = w->removed = w->common = 0;
@@ -121,11 +121,11 @@ wdiff_render(const struct wdiff *w, const struct wdiff_marks *m, struct sbuf *ou
 			sbuf_addc(out, ' ');
 		if (op != prev && op != ' ')
 			sbuf_add(out, op == '-' ? m->del_open : m->ins_open,
-			    strlen(op == '-' ? m->del_open : m->ins_open));
+			         strlen(op == '-' ? m->del_open : m->ins_open));
 		sbuf_add(out, w->v[k].p, w->v[k].n);
 		if (op != next && op != ' ')
 			sbuf_add(out, op == '-' ? m->del_close : m->ins_close,
-			    strlen(op == '-' ? m->del_close : m->ins_close));
+			         strlen(op == '-' ? m->del_close : m->ins_close));
 	}
 }
 

@@ -17,18 +17,18 @@
 
 /* One word of the diff. */
 struct wdiff_word {
-	char op;	/* ' ' in both, '-' old only, '+' new only */
-	const char *p;	/* its bytes, in the old or the new text */
-	size_t n;	/* their length */
+	char op;       /* ' ' in both, '-' old only, '+' new only */
+	const char *p; /* its bytes, in the old or the new text */
+	size_t n;      /* their length */
 };
 
 struct wdiff {
-	struct wdiff_word *v;	/* words, in reading order */
-	size_t n;		/* in use */
-	size_t cap;		/* allocated */
-	size_t added;		/* words only in the new text */
-	size_t removed;		/* words only in the old text */
-	size_t common;		/* words in both */
+	struct wdiff_word *v; /* words, in reading order */
+	size_t n;             /* in use */
+	size_t cap;           /* allocated */
+	size_t added;         /* words only in the new text */
+	size_t removed;       /* words only in the old text */
+	size_t common;        /* words in both */
 };
 
 /*
