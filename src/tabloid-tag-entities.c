@@ -657,6 +657,7 @@ main(int argc, char *argv[])
 	for (k = 0; k < nuser; k++)
 		if (gaz_load(&gaz, user[k], true) != 0)
 			err(2, "%s", user[k]);
+	free(user);
 	ner_init(&tg.ner, &ab, &gaz, stop, words);
 	if (memory != NULL && gaz_load(&tg.ner.learnt, memory, false) != 0 && errno != ENOENT)
 		err(2, "%s", memory);
