@@ -1853,7 +1853,8 @@ ner_tag(struct ner *n, struct ner_doc *d, bool learn)
 	ner_canonical(d);
 	if (learn && !d->lower)
 		ner_learn(n, d);
-	qsort(d->m, d->nm, sizeof *d->m, ner_cmp);
+	if (d->nm > 1)
+		qsort(d->m, d->nm, sizeof *d->m, ner_cmp);
 	for (k = 0; k < d->nm; k++) {
 		size_t i;
 
