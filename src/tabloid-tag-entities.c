@@ -208,23 +208,6 @@ write_header(struct tagger *tg, struct input *in, const struct cols *c)
 		out_str("start\tend\ttype\tentity\ttext\n");
 }
 
-static size_t
-parse_offset(struct input *in, size_t i)
-{
-	const char *p = in->row.f[i];
-	size_t n = in->row.len[i], v = 0, j;
-
-	if (n == 0 || n > 18)
-		input_fail(in, "column %zu: '%.*s' is not an offset", i + 1, (int)(n > 40 ? 40 : n), p);
-	for (j = 0; j < n; j++) {
-		if (p[j] < '0' || p[j] > '9')
-			input_fail(in, "column %zu: '%.*s' is not an offset", i + 1,
-			    (int)(n > 40 ? 40 : n), p);
-		v = v * 10 + (size_t)(p[j] - '0');
-	}
-	return v;
-}
-
 static void
 row_prefix(struct tagger *tg, struct input *in, const struct cols *c)
 {
@@ -447,7 +430,7 @@ sentence_row(struct tagger *tg, struct input *in, const struct cols *c)
 	if (c->doc < 0 || !same_doc(tg, id, idlen))
 		start_doc(tg, in, id, idlen, false);
 	if (c->start >= 0)
-		base = parse_offset(in, (size_t)c->start);
+		base = input_offset(in, (size_t)c->start);
 	tg->fm.n = 0;
 	if (c->fold >= 0 && fold_parse(&tg->fm, in->row.f[c->fold], in->row.len[c->fold]) != 0)
 		input_fail(in, "malformed fold column '%.*s'",
@@ -487,8 +470,8 @@ token_row(struct tagger *tg, struct input *in, const struct cols *c)
 
 	if (!same_doc(tg, id, idlen))
 		start_doc(tg, in, id, idlen, true);
-	os = parse_offset(in, (size_t)c->start);
-	oe = parse_offset(in, (size_t)c->end);
+	os = input_offset(in, (size_t)c->start);
+	oe = input_offset(in, (size_t)c->end);
 	if (oe < os)
 		input_fail(in, "end %zu before start %zu", oe, os);
 	if (tg->mode == MODE_BIO)

@@ -132,23 +132,6 @@ write_header(struct tokenize *tk, struct input *in, const struct cols *c)
 	out_byte('\n');
 }
 
-static size_t
-parse_offset(struct input *in, size_t i)
-{
-	const char *p = in->row.f[i];
-	size_t n = in->row.len[i], v = 0, j;
-
-	if (n == 0 || n > 18)
-		input_fail(in, "column %zu: '%.*s' is not an offset", i + 1, (int)(n > 40 ? 40 : n), p);
-	for (j = 0; j < n; j++) {
-		if (p[j] < '0' || p[j] > '9')
-			input_fail(in, "column %zu: '%.*s' is not an offset", i + 1,
-			    (int)(n > 40 ? 40 : n), p);
-		v = v * 10 + (size_t)(p[j] - '0');
-	}
-	return v;
-}
-
 /* Work out the token's output form; false when it is dropped. */
 static bool
 token_form(struct tokenize *tk, const char *s, const struct tok *t)
@@ -230,7 +213,7 @@ tokenize_row(struct tokenize *tk, struct input *in, const struct cols *c)
 	bool mapped = c->start >= 0;
 
 	if (mapped) {
-		base = parse_offset(in, (size_t)c->start);
+		base = input_offset(in, (size_t)c->start);
 		tk->fm.n = 0;
 		if (c->fold >= 0 && fold_parse(&tk->fm, in->row.f[c->fold], in->row.len[c->fold]) != 0)
 			input_fail(in, "malformed fold column '%.*s'", (int)(in->row.len[c->fold] > 40 ? 40 :

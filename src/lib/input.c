@@ -67,3 +67,20 @@ input_close(struct input *in)
 	tsv_header_free(&in->h);
 	tsv_row_free(&in->row);
 }
+
+size_t
+input_offset(const struct input *in, size_t i)
+{
+	const char *p = in->row.f[i];
+	size_t n = in->row.len[i], v = 0, j;
+
+	if (n == 0 || n > 18)
+		input_fail(in, "column %zu: '%.*s' is not an offset", i + 1, (int)(n > 40 ? 40 : n), p);
+	for (j = 0; j < n; j++) {
+		if (p[j] < '0' || p[j] > '9')
+			input_fail(in, "column %zu: '%.*s' is not an offset", i + 1,
+			    (int)(n > 40 ? 40 : n), p);
+		v = v * 10 + (size_t)(p[j] - '0');
+	}
+	return v;
+}

@@ -34,6 +34,11 @@ bool input_next(struct input *in);
 /* Exit with status 2 and "FILE: line N: msg". */
 void input_fail(const struct input *in, const char *fmt, ...)
     __attribute__((noreturn, format(printf, 2, 3)));
+/*
+ * The byte offset in field i of the current record: decimal digits only.
+ * Anything else ends the program as input_fail() does.
+ */
+size_t input_offset(const struct input *in, size_t i);
 /* Close the file and free everything. */
 void input_close(struct input *in);
 

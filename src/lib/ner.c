@@ -24,7 +24,7 @@ enum {
 static const char *const ner_lower_words[] = {
 	"us", "may", "will", "can", "march", "new", "bill", "mark", "rose", "grace", "hope",
 	"joy", "faith", "young", "long", "little", "price", "rich", "bush", "best", "well",
-	"fine", "may", "said", "says", "chase", "cook", "miller", "smith", "hall", "wood",
+	"fine", "said", "says", "chase", "cook", "miller", "smith", "hall", "wood",
 	"king", "church", "street", "green", "brown", "white", "black", "gray", "grey",
 	"nice", "reading", "bath", "mobile", "split", "orange", "turkey", "chad", "jersey",
 	"guinea", NULL
@@ -497,10 +497,9 @@ ner_add_token(const struct ner *n, struct ner_doc *d, const char *s, size_t len,
 			}
 		if (s[0] >= '0' && s[0] <= '9')
 			type = TOK_NUMBER;
-		tok_text(NULL, "", 0, &d->scratch);
 		if (d->scratch.cap == 0) {
 			d->scratch.cap = 16;
-			d->scratch.v = xrealloc(d->scratch.v, d->scratch.cap * sizeof *d->scratch.v);
+			d->scratch.v = xmalloc(d->scratch.cap * sizeof *d->scratch.v);
 		}
 		d->scratch.v[0].start = 0;
 		d->scratch.v[0].end = len;
