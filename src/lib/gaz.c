@@ -4,22 +4,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <uthash.h>
 
 #include "gaz.h"
+#include "htab.h"
 #include "strset.h"
 #include "utf8.h"
 
 struct gaz_node {
-	UT_hash_handle hh;
-	const char *key;		/* folded tokens joined by spaces */
 	struct gaz_entry *entries;	/* in file order */
 	uint32_t types;			/* GAZ_BIT() of the entries' types */
+	uint32_t cls;			/* word-class bits (gaz_set_class) */
 	bool prefix;			/* a longer key starts with this one */
 	bool user;			/* entries come from a user's file */
 };
 
-#define GAZ_POOL 4096
 #define GAZ_ARENA (256 * 1024)
 
 static const char *const gaz_names[GAZ_NTYPES] = {
@@ -87,38 +85,62 @@ gaz_alloc(struct gaz *g, size_t n)
 static struct gaz_node *
 gaz_node(struct gaz *g, const char *key, size_t n)
 {
-	struct gaz_node *nd;
+	bool added;
+	uint32_t i = htab_add(&g->keys, key, n, &added);
 
-	HASH_FIND(hh, g->nodes, key, n, nd);
-	if (nd != NULL)
-		return nd;
-	if (g->pool_left == 0) {
-		g->pool = gaz_block(g, GAZ_POOL * sizeof *g->pool);
-		g->pool_left = GAZ_POOL;
+	if (i >= g->capnodes) {
+		g->capnodes = g->capnodes ? 2 * g->capnodes : 1024;
+		g->nodes = xrealloc(g->nodes, g->capnodes * sizeof *g->nodes);
 	}
-	nd = g->pool++;
-	g->pool_left--;
-	memset(nd, 0, sizeof *nd);
-	nd->key = gaz_strdup(g, key, n);
-	HASH_ADD_KEYPTR(hh, g->nodes, nd->key, n, nd);
-	return nd;
+	if (added)
+		memset(&g->nodes[i], 0, sizeof g->nodes[i]);
+	return &g->nodes[i];
+}
+
+/*
+ * Whether the n bytes at s fold to themselves with ASCII letters lowered:
+ * ASCII, and the punctuation U+2010..U+205E (dashes, quotes, ellipsis),
+ * which neither case folding nor composition changes.
+ */
+static bool
+gaz_fold_simple(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (i + 2 < n && p[i] == 0xE2 && ((p[i + 1] == 0x80 && p[i + 2] >= 0x90 &&
+		    p[i + 2] <= 0xBF) || (p[i + 1] == 0x81 && p[i + 2] >= 0x80 && p[i + 2] <= 0x9E))) {
+			i += 3;
+			continue;
+		}
+		return false;
+	}
+	return true;
 }
 
 void
 gaz_fold(struct sbuf *out, const char *s, size_t n)
 {
 	size_t i;
+	char *d;
 
-	if (!utf8_is_ascii(s, n)) {
+	if (!gaz_fold_simple(s, n)) {
 		utf8_normalize(out, s, n, true, false);
 		return;
 	}
 	sbuf_grow(out, n);
+	d = out->p + out->len;
 	for (i = 0; i < n; i++) {
 		char c = s[i];
 
-		out->p[out->len++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+		d[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 	}
+	out->len += n;
 	out->p[out->len] = '\0';
 }
 
@@ -325,26 +347,34 @@ gaz_load(struct gaz *g, const char *path, bool user)
 bool
 gaz_get(const struct gaz *g, const char *key, size_t n, struct gaz_hit *hit)
 {
-	struct gaz_node *nd;
+	const struct gaz_node *nd;
+	uint32_t i = htab_find(&g->keys, key, n);
 
-	HASH_FIND(hh, g->nodes, key, n, nd);
-	if (nd == NULL)
+	if (i == HTAB_NONE)
 		return false;
+	nd = &g->nodes[i];
+	hit->cls = nd->cls;
 	hit->types = nd->types;
 	hit->prefix = nd->prefix;
 	hit->entries = nd->entries;
 	return true;
 }
 
+void
+gaz_set_class(struct gaz *g, const char *key, size_t n, uint32_t bits)
+{
+	gaz_node(g, key, n)->cls |= bits;
+}
+
 int
 gaz_dump(const struct gaz *g, uint32_t mask, void *fp)
 {
 	FILE *f = fp;
-	const struct gaz_node *nd;
 	const struct gaz_entry *e;
+	uint32_t i;
 
-	for (nd = g->nodes; nd != NULL; nd = nd->hh.next)
-		for (e = nd->entries; e != NULL; e = e->next) {
+	for (i = 0; i < g->keys.n; i++)
+		for (e = g->nodes[i].entries; e != NULL; e = e->next) {
 			if (!(mask & GAZ_BIT(e->type)))
 				continue;
 			if (fprintf(f, "%s\t%s", e->surface, gaz_names[e->type]) < 0)
@@ -363,7 +393,8 @@ gaz_free(struct gaz *g)
 {
 	size_t i;
 
-	HASH_CLEAR(hh, g->nodes);
+	htab_free(&g->keys);
+	free(g->nodes);
 	for (i = 0; i < g->nblocks; i++)
 		free(g->blocks[i]);
 	free(g->blocks);

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "abbrev.h"
+#include "htab.h"
 #include "sbuf.h"
 #include "tok.h"
 
@@ -68,9 +69,9 @@ struct gaz_entry {
 struct gaz_node;
 
 struct gaz {
-	struct gaz_node *nodes;	/* the keys (uthash) */
-	struct gaz_node *pool;	/* node allocation block */
-	size_t pool_left;	/* nodes left in the block */
+	struct htab keys;	/* the keys, indexing nodes */
+	struct gaz_node *nodes;	/* what is known of each key */
+	size_t capnodes;	/* room in nodes */
 	char *arena;		/* string allocation block */
 	size_t arena_left;	/* bytes left in the block */
 	void **blocks;		/* every block, for gaz_free() */
@@ -84,6 +85,7 @@ struct gaz {
 /* The result of a lookup. */
 struct gaz_hit {
 	uint32_t types;			/* GAZ_BIT() of every type listed */
+	uint32_t cls;			/* word-class bits (gaz_set_class) */
 	bool prefix;			/* some longer key starts with this one */
 	const struct gaz_entry *entries;	/* the entries, or NULL */
 };
@@ -109,6 +111,11 @@ bool gaz_add(struct gaz *g, const char *name, size_t n, enum gaz_type type,
  */
 bool gaz_get(const struct gaz *g, const char *key, size_t n,
     struct gaz_hit *hit);
+/*
+ * Add bits to the word-class bits of key (made known when missing, with no
+ * entries).  The bits mean what the caller wants; gaz_get() reports them.
+ */
+void gaz_set_class(struct gaz *g, const char *key, size_t n, uint32_t bits);
 /*
  * Append the key form of the n bytes at s (one token, not cut further) to
  * out: ASCII letters lowered, other text case-folded.

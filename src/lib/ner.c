@@ -164,6 +164,7 @@ struct ner_lex_ent {
 
 struct ner_lex {
 	struct ner_lex_ent *v;
+	uint32_t *used;		/* the slots in use, in order of use */
 	size_t cap, n;
 	size_t maxtok;
 	struct sbuf keys;
@@ -172,21 +173,18 @@ struct ner_lex {
 static uint64_t
 ner_hash(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
+	uint64_t h = htab_hash(s, n);
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
 	return h ? h : 1;
 }
 
 static void
 lex_reset(struct ner_lex *x)
 {
-	if (x->n > 0)
-		memset(x->v, 0, x->cap * sizeof *x->v);
+	size_t i;
+
+	for (i = 0; i < x->n; i++)
+		x->v[x->used[i]].h = 0;
 	x->n = 0;
 	x->maxtok = 0;
 	sbuf_reset(&x->keys);
@@ -198,18 +196,19 @@ static void
 lex_grow(struct ner_lex *x)
 {
 	struct ner_lex_ent *old = x->v;
-	size_t oldcap = x->cap, i;
+	size_t i;
 
-	x->cap = oldcap ? 2 * oldcap : 1024;
+	x->cap = x->cap ? 2 * x->cap : 1024;
 	x->v = xcalloc(x->cap, sizeof *x->v);
-	for (i = 0; i < oldcap; i++) {
+	x->used = xrealloc(x->used, (x->cap / 2 + 1) * sizeof *x->used);
+	for (i = 0; i < x->n; i++) {
+		const struct ner_lex_ent *e = &old[x->used[i]];
 		size_t j;
 
-		if (old[i].h == 0)
-			continue;
-		for (j = old[i].h & (x->cap - 1); x->v[j].h != 0; j = (j + 1) & (x->cap - 1))
+		for (j = e->h & (x->cap - 1); x->v[j].h != 0; j = (j + 1) & (x->cap - 1))
 			;
-		x->v[j] = old[i];
+		x->v[j] = *e;
+		x->used[i] = (uint32_t)j;
 	}
 	free(old);
 }
@@ -237,6 +236,8 @@ lex_get(struct ner_lex *x, const char *k, size_t n, bool add)
 		lex_grow(x);
 		return lex_get(x, k, n, add);
 	}
+	memset(&x->v[j], 0, sizeof x->v[j]);
+	x->used[x->n] = (uint32_t)j;
 	x->v[j].h = h;
 	x->v[j].k = x->keys.len;
 	x->v[j].kl = (uint32_t)n;
@@ -252,34 +253,27 @@ lex_free(struct ner_lex *x)
 	if (x == NULL)
 		return;
 	free(x->v);
+	free(x->used);
 	sbuf_free(&x->keys);
 	free(x);
-}
-
-static void
-ner_class_add(struct strset *c, const char *w, size_t n, int list)
-{
-	int v = strset_get(c, w, n);
-
-	strset_put(c, w, n, (v < 0 ? 0 : v) | (1 << list));
 }
 
 static void
 ner_class_stop(void *arg, const char *key, size_t n, int val)
 {
 	(void)val;
-	ner_class_add(arg, key, n, L_STOP);
+	gaz_set_class(arg, key, n, 1u << L_STOP);
 }
 
 static void
 ner_class_common(void *arg, const char *key, size_t n, int val)
 {
 	(void)val;
-	ner_class_add(arg, key, n, L_COMMON);
+	gaz_set_class(arg, key, n, 1u << L_COMMON);
 }
 
 void
-ner_init(struct ner *n, const struct abbrev *ab, const struct gaz *g, struct strset *stop,
+ner_init(struct ner *n, const struct abbrev *ab, struct gaz *g, struct strset *stop,
     struct strset *words)
 {
 	size_t l, k;
@@ -291,21 +285,19 @@ ner_init(struct ner *n, const struct abbrev *ab, const struct gaz *g, struct str
 	n->words = words;
 	n->maxlearnt = 65536;
 	gaz_init(&n->learnt, ab);
-	n->classes = strset_new();
 	for (l = 0; l < sizeof ner_lists / sizeof ner_lists[0]; l++)
 		for (k = 0; ner_lists[l][k] != NULL; k++)
-			ner_class_add(n->classes, ner_lists[l][k], strlen(ner_lists[l][k]), (int)l);
+			gaz_set_class(g, ner_lists[l][k], strlen(ner_lists[l][k]), 1u << l);
 	if (stop != NULL)
-		strset_each(stop, ner_class_stop, n->classes);
+		strset_each(stop, ner_class_stop, g);
 	if (words != NULL)
-		strset_each(words, ner_class_common, n->classes);
+		strset_each(words, ner_class_common, g);
 }
 
 void
 ner_free(struct ner *n)
 {
 	gaz_free(&n->learnt);
-	strset_free(n->classes);
 }
 
 void
@@ -318,10 +310,9 @@ ner_doc_reset(struct ner_doc *d)
 	d->lower = false;
 	if (d->lex == NULL) {
 		d->lex = xcalloc(1, sizeof *d->lex);
-		d->cases = xcalloc(1, sizeof *d->cases);
 	}
 	lex_reset(d->lex);
-	lex_reset(d->cases);
+	htab_clear(&d->words);
 }
 
 void
@@ -335,7 +326,8 @@ ner_doc_free(struct ner_doc *d)
 	free(d->s);
 	free(d->m);
 	lex_free(d->lex);
-	lex_free(d->cases);
+	htab_free(&d->words);
+	free(d->w);
 	tok_list_free(&d->scratch);
 	memset(d, 0, sizeof *d);
 }
@@ -376,20 +368,47 @@ ner_shape(const char *s, size_t n, enum tok_type type)
 
 static bool ner_case_ok1(const struct ner_doc *d, size_t i, const char *u, size_t n);
 
+/* The document's word for token i, looked up in the gazetteers when new. */
+static void
+ner_word(const struct ner *n, struct ner_doc *d, size_t i)
+{
+	struct ner_tok *t = &d->t[i];
+	struct ner_word *w;
+	struct gaz_hit hit;
+	bool added;
+
+	t->w = htab_add(&d->words, d->keys.p + t->key, t->klen, &added);
+	if (t->w >= d->capw) {
+		d->capw = d->capw ? 2 * d->capw : 1024;
+		d->w = xrealloc(d->w, d->capw * sizeof *d->w);
+	}
+	w = &d->w[t->w];
+	if (added) {
+		memset(w, 0, sizeof *w);
+		if ((w->gfound = gaz_get(n->gaz, d->keys.p + t->key, t->klen, &hit))) {
+			w->entries = hit.entries;
+			w->gany = hit.types;
+			w->cls = hit.cls;
+			w->prefix = hit.prefix;
+		}
+	}
+}
+
 /* Remember what the gazetteers say about token i on its own. */
 static void
 ner_gaz_cache(const struct ner *n, struct ner_doc *d, size_t i)
 {
 	struct ner_tok *t = &d->t[i];
-	struct gaz_hit hit;
+	const struct ner_word *w;
 	const struct gaz_entry *e;
 
-	t->gany = t->gcase = 0;
-	t->gfound = gaz_get(n->gaz, d->keys.p + t->key, t->klen, &hit);
-	if (!t->gfound)
-		return;
-	t->gany = hit.types;
-	for (e = hit.entries; e != NULL; e = e->next)
+	ner_word(n, d, i);
+	w = &d->w[t->w];
+	t->gcase = 0;
+	t->gfound = w->gfound;
+	t->gany = w->gany;
+	t->cls = w->cls;
+	for (e = w->entries; e != NULL; e = e->next)
 		if (ner_case_ok1(d, i, e->surface, e->slen))
 			t->gcase |= GAZ_BIT(e->type);
 }
@@ -399,7 +418,6 @@ ner_push(const struct ner *n, struct ner_doc *d, size_t s, size_t e, size_t os, 
     enum tok_type type, bool space)
 {
 	struct ner_tok *t;
-	int v;
 
 	if (d->nt == d->capt) {
 		d->capt = d->capt ? 2 * d->capt : 1024;
@@ -418,13 +436,11 @@ ner_push(const struct ner *n, struct ner_doc *d, size_t s, size_t e, size_t os, 
 	t->flags = ner_shape(d->text.p + s, e - s, type);
 	if (space)
 		t->flags |= NER_SPACE;
-	v = strset_get(n->classes, d->keys.p + t->key, t->klen);
-	t->cls = v < 0 ? 0 : (uint32_t)v;
+	ner_gaz_cache(n, d, d->nt - 1);
 	if ((t->flags & NER_WORD) && (t->cls & (1u << L_STOP)))
 		t->flags |= NER_STOP;
 	if ((t->flags & NER_WORD) && (t->cls & (1u << L_COMMON)))
 		t->flags |= NER_COMMON;
-	ner_gaz_cache(n, d, d->nt - 1);
 }
 
 static void
@@ -646,7 +662,13 @@ ner_longest(struct ner_doc *d, const struct gaz *g, size_t i, size_t te, uint32_
 		if (len > 1)
 			sbuf_addc(&d->kb, ' ');
 		sbuf_add(&d->kb, tkey(d, i + len - 1), d->t[i + len - 1].klen);
-		if (!gaz_get(g, d->kb.p, d->kb.len, &hit))
+		if (len == 1 && g == d->gaz) {
+			const struct ner_word *w = &d->w[d->t[i].w];
+
+			hit.types = w->gany;
+			hit.prefix = w->prefix;
+			hit.entries = w->entries;
+		} else if (!gaz_get(g, d->kb.p, d->kb.len, &hit))
 			break;
 		if (hit.types & mask)
 			for (e = hit.entries; e != NULL; e = e->next)
@@ -712,16 +734,14 @@ ner_survey(struct ner_doc *d)
 			continue;
 		for (i = S->tb; i < S->te; i++) {
 			struct ner_tok *t = &d->t[i];
-			struct ner_lex_ent *e;
 
 			if (!(t->flags & NER_WORD) || (t->flags & NER_INITIAL) ||
 			    (t->flags & NER_UPPER))
 				continue;
-			e = lex_get(d->cases, tkey(d, i), t->klen, true);
 			if (t->flags & NER_CAP)
-				e->cap++;
+				d->w[t->w].cap++;
 			else
-				e->low++;
+				d->w[t->w].low++;
 		}
 	}
 }
@@ -730,9 +750,9 @@ ner_survey(struct ner_doc *d)
 static bool
 ner_cased(struct ner *n, struct ner_doc *d, size_t i)
 {
-	struct ner_lex_ent *e = lex_get(d->cases, tkey(d, i), d->t[i].klen, false);
+	const struct ner_word *e = &d->w[d->t[i].w];
 
-	if (e != NULL && (e->cap > 0 || e->low > 0))
+	if (e->cap > 0 || e->low > 0)
 		return e->cap > e->low;
 	if (d->t[i].flags & NER_STOP)
 		return false;
@@ -744,7 +764,7 @@ ner_cased(struct ner *n, struct ner_doc *d, size_t i)
 static bool
 ner_initial_ok(struct ner *n, struct ner_doc *d, size_t i, size_t te)
 {
-	struct ner_lex_ent *e;
+	const struct ner_word *e = &d->w[d->t[i].w];
 	struct ner_match m;
 
 	if ((d->t[i].flags & NER_STOP) && !(d->t[i].flags & NER_UPPER))
@@ -757,8 +777,7 @@ ner_initial_ok(struct ner *n, struct ner_doc *d, size_t i, size_t te)
 	    GAZ_BIT(GAZ_GIVEN), false);
 	if (m.e != NULL && !ner_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), false))
 		return true;
-	e = lex_get(d->cases, tkey(d, i), d->t[i].klen, false);
-	return e != NULL && e->cap > 0 && e->low == 0;
+	return e->cap > 0 && e->low == 0;
 }
 
 /* Whether token i can be part of a name in sentence S. */
@@ -797,7 +816,7 @@ ner_is_upper_str(const char *s, size_t n)
 static bool
 ner_gaz_ok(struct ner_doc *d, const struct ner_sent *S, size_t i, struct ner_match g)
 {
-	struct ner_lex_ent *e;
+	const struct ner_word *e = &d->w[d->t[i].w];
 
 	if (g.e == NULL || g.len > 1 || !(d->t[i].flags & NER_COMMON))
 		return true;
@@ -806,8 +825,7 @@ ner_gaz_ok(struct ner_doc *d, const struct ner_sent *S, size_t i, struct ner_mat
 	if (!d->lower && !S->caps && !(d->t[i].flags & NER_INITIAL) &&
 	    !((d->t[i].flags & NER_UPPER) && !ner_is_upper_str(g.e->surface, g.e->slen)))
 		return true;
-	e = lex_get(d->cases, tkey(d, i), d->t[i].klen, false);
-	return e != NULL && e->cap > e->low;
+	return e->cap > e->low;
 }
 
 /* The end of the run of name tokens that starts at i. */

@@ -52,6 +52,17 @@ struct ner_tok {
 	uint32_t gcase;	/* the same, with matching capitalisation */
 	bool gfound;	/* its key starts a gazetteer key */
 	int32_t m;	/* index of the mention covering it, or -1 */
+	uint32_t w;	/* its word in the document's word table */
+};
+
+/* What a document's distinct word (folded token) is known as. */
+struct ner_word {
+	const struct gaz_entry *entries;	/* gazetteer entries of it alone */
+	uint32_t gany;	/* types the gazetteers list it under */
+	uint32_t cls;	/* word lists it is on (ner.c) */
+	uint32_t cap, low;	/* capitalised and lower-case occurrences */
+	bool gfound;	/* its key starts a gazetteer key */
+	bool prefix;	/* a longer gazetteer key starts with it */
 };
 
 struct ner_sent {
@@ -85,7 +96,9 @@ struct ner_doc {
 	size_t nm, capm;
 	bool lower;			/* the document is lower-cased */
 	struct ner_lex *lex;		/* names defined by the document */
-	struct ner_lex *cases;		/* how each word is capitalised */
+	struct htab words;		/* the distinct folded tokens */
+	struct ner_word *w;		/* what is known of each */
+	size_t capw;
 	struct tok_list scratch;
 	struct sbuf kb;			/* scratch key */
 	const struct gaz *gaz;		/* the gazetteer the tokens' g* fields describe */
@@ -100,14 +113,15 @@ struct ner {
 	size_t maxlearnt;		/* stop learning past this many */
 	struct strset *stop;		/* stop words (folded) */
 	struct strset *words;		/* common lower-case words, or NULL */
-	struct strset *classes;		/* word -> lists it is on (ner.c) */
 };
 
 /*
  * Set up a tagger over ab, g, the stop words stop and the common words
- * words (may be NULL); all outlive it.
+ * words (may be NULL); all outlive it.  The tagger's word lists go into
+ * g's word classes (gaz_set_class()), so that one lookup per token finds
+ * both.
  */
-void ner_init(struct ner *n, const struct abbrev *ab, const struct gaz *g,
+void ner_init(struct ner *n, const struct abbrev *ab, struct gaz *g,
     struct strset *stop, struct strset *words);
 /* Free what ner_init() and learning allocated. */
 void ner_free(struct ner *n);

@@ -62,7 +62,7 @@ sbuf_grow(struct sbuf *b, size_t extra)
 }
 
 void
-sbuf_add(struct sbuf *b, const void *p, size_t n)
+sbuf_add_slow(struct sbuf *b, const void *p, size_t n)
 {
 	sbuf_grow(b, n);
 	if (n > 0)
@@ -72,7 +72,7 @@ sbuf_add(struct sbuf *b, const void *p, size_t n)
 }
 
 void
-sbuf_addc(struct sbuf *b, int c)
+sbuf_addc_slow(struct sbuf *b, int c)
 {
 	sbuf_grow(b, 1);
 	b->p[b->len++] = (char)c;

@@ -10,6 +10,7 @@
 #define TABLOID_SBUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 struct sbuf {
 	char *p;	/* bytes, NUL-terminated, or NULL before first use */
@@ -22,9 +23,12 @@ struct sbuf {
 /* Make room for at least extra more bytes (plus the NUL). */
 void sbuf_grow(struct sbuf *b, size_t extra);
 /* Append n bytes. */
-void sbuf_add(struct sbuf *b, const void *p, size_t n);
+static inline void sbuf_add(struct sbuf *b, const void *p, size_t n);
 /* Append one byte. */
-void sbuf_addc(struct sbuf *b, int c);
+static inline void sbuf_addc(struct sbuf *b, int c);
+/* sbuf_add() and sbuf_addc() when the buffer may have to grow. */
+void sbuf_add_slow(struct sbuf *b, const void *p, size_t n);
+void sbuf_addc_slow(struct sbuf *b, int c);
 /* Set len to 0, keeping the memory. */
 void sbuf_reset(struct sbuf *b);
 /* Release the memory and reset to the initial state. */
@@ -35,5 +39,26 @@ void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
 void *xcalloc(size_t n, size_t size);
 char *xstrdup(const char *s);
+
+static inline void
+sbuf_add(struct sbuf *b, const void *p, size_t n)
+{
+	if (b->len + n < b->cap && n < b->cap) {
+		memcpy(b->p + b->len, p, n);
+		b->len += n;
+		b->p[b->len] = '\0';
+	} else
+		sbuf_add_slow(b, p, n);
+}
+
+static inline void
+sbuf_addc(struct sbuf *b, int c)
+{
+	if (b->len + 1 < b->cap) {
+		b->p[b->len++] = (char)c;
+		b->p[b->len] = '\0';
+	} else
+		sbuf_addc_slow(b, c);
+}
 
 #endif

@@ -3,23 +3,17 @@
 #include <err.h>
 #include <stdlib.h>
 #include <string.h>
-#include <uthash.h>
 
+#include "htab.h"
 #include "sbuf.h"
 #include "strset.h"
 #include "tsv.h"
 #include "utf8.h"
 
-struct strset_ent {
-	UT_hash_handle hh;
-	int val;
-	size_t len;
-	char key[];
-};
-
 struct strset {
-	struct strset_ent *head;
-	size_t n;
+	struct htab keys;
+	int *val;		/* by key index */
+	size_t capval;
 };
 
 struct strset *
@@ -31,60 +25,53 @@ strset_new(void)
 void
 strset_put(struct strset *s, const char *key, size_t n, int val)
 {
-	struct strset_ent *e;
+	uint32_t i = htab_add(&s->keys, key, n, NULL);
 
-	HASH_FIND(hh, s->head, key, n, e);
-	if (e != NULL) {
-		e->val = val;
-		return;
+	if (i >= s->capval) {
+		s->capval = s->capval ? 2 * s->capval : 64;
+		s->val = xrealloc(s->val, s->capval * sizeof *s->val);
 	}
-	e = xmalloc(sizeof *e + n + 1);
-	memcpy(e->key, key, n);
-	e->key[n] = '\0';
-	e->len = n;
-	e->val = val;
-	HASH_ADD_KEYPTR(hh, s->head, e->key, n, e);
-	s->n++;
+	s->val[i] = val;
 }
 
 int
 strset_get(const struct strset *s, const char *key, size_t n)
 {
-	struct strset_ent *e;
+	uint32_t i;
 
 	if (s == NULL)
 		return -1;
-	HASH_FIND(hh, s->head, key, n, e);
-	return e != NULL ? e->val : -1;
+	i = htab_find(&s->keys, key, n);
+	return i != HTAB_NONE ? s->val[i] : -1;
 }
 
 void
 strset_each(const struct strset *s,
     void (*fn)(void *arg, const char *key, size_t n, int val), void *arg)
 {
-	const struct strset_ent *e;
+	uint32_t i;
 
-	for (e = s->head; e != NULL; e = e->hh.next)
-		fn(arg, e->key, e->len, e->val);
+	for (i = 0; i < s->keys.n; i++) {
+		size_t n;
+		const char *k = htab_key(&s->keys, i, &n);
+
+		fn(arg, k, n, s->val[i]);
+	}
 }
 
 size_t
 strset_count(const struct strset *s)
 {
-	return s->n;
+	return s->keys.n;
 }
 
 void
 strset_free(struct strset *s)
 {
-	struct strset_ent *e, *t;
-
 	if (s == NULL)
 		return;
-	HASH_ITER(hh, s->head, e, t) {
-		HASH_DEL(s->head, e);
-		free(e);
-	}
+	htab_free(&s->keys);
+	free(s->val);
 	free(s);
 }
 

@@ -1,5 +1,5 @@
 /*
- * strset: a set of byte strings, each with an int value (uthash).
+ * strset: a set of byte strings, each with an int value (an htab).
  *
  * Used for the word lists loaded from data files: abbreviations and stop
  * words.  Keys are copied; the set owns them.

@@ -7,16 +7,12 @@
 #include "utf8.h"
 
 size_t
-utf8_decode(const char *s, size_t n, int32_t *cp)
+utf8_decode_wide(const char *s, size_t n, int32_t *cp)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	int32_t c;
 	size_t len, i;
 
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
 	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
 		len = 2;
 		c = p[0] & 0x1F;
@@ -89,23 +85,19 @@ utf8_is_space(int32_t cp)
 }
 
 bool
-utf8_is_letter(int32_t cp)
+utf8_is_letter_wide(int32_t cp)
 {
 	utf8proc_propval_t c;
 
-	if (cp < 0x80)
-		return cp >= 0 && ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
 	c = utf8_cat(cp);
 	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
 bool
-utf8_is_upper(int32_t cp)
+utf8_is_upper_wide(int32_t cp)
 {
 	utf8proc_propval_t c;
 
-	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z';
 	c = utf8_cat(cp);
 	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
@@ -138,13 +130,10 @@ utf8_is_mark(int32_t cp)
 }
 
 bool
-utf8_is_alnum(int32_t cp)
+utf8_is_alnum_wide(int32_t cp)
 {
 	utf8proc_propval_t c;
 
-	if (cp < 0x80)
-		return cp >= 0 && (((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
-		    (cp >= '0' && cp <= '9'));
 	c = utf8_cat(cp);
 	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO;
 }

@@ -17,6 +17,7 @@
 #include "lib/sbuf.h"
 #include "lib/seg.h"
 #include "lib/strset.h"
+#include "lib/htab.h"
 #include "lib/tok.h"
 #include "lib/tsv.h"
 #include "lib/utf8.h"
@@ -215,6 +216,36 @@ test_strset(void)
 	CHECK(strset_get(s, "a\0b", 3) == 7 && strset_get(s, "a", 1) == 2);
 	CHECK(strset_get(s, "b", 1) == -1 && strset_count(s) == 2);
 	strset_free(s);
+}
+
+static void
+test_htab(void)
+{
+	struct htab t;
+	char key[32];
+	char big[300];
+	bool added;
+	uint32_t i;
+	size_t n;
+
+	htab_init(&t);
+	CHECK(htab_find(&t, "x", 1) == HTAB_NONE);
+	for (i = 0; i < 5000; i++) {
+		n = (size_t)snprintf(key, sizeof key, "k%u", i);
+		CHECK(htab_add(&t, key, n, &added) == i && added);
+	}
+	CHECK(htab_add(&t, "k17", 3, &added) == 17 && !added);
+	CHECK(htab_find(&t, "k4999", 5) == 4999 && htab_find(&t, "k5000", 5) == HTAB_NONE);
+	CHECK(strcmp(htab_key(&t, 123, &n), "k123") == 0 && n == 4);
+	CHECK(htab_add(&t, "", 0, NULL) == 5000 && htab_find(&t, "", 0) == 5000);
+	memset(big, 'a', sizeof big);
+	CHECK(htab_add(&t, big, 300, NULL) == 5001 && htab_find(&t, big, 299) == HTAB_NONE);
+	CHECK(htab_find(&t, big, 300) == 5001);
+	htab_clear(&t);
+	CHECK(t.n == 0 && htab_find(&t, "k1", 2) == HTAB_NONE);
+	CHECK(htab_add(&t, "k1", 2, &added) == 0 && added);
+	CHECK(htab_hash("abc", 3) == htab_hash("abc", 3) && htab_hash("abc", 3) != htab_hash("abd", 3));
+	htab_free(&t);
 }
 
 static size_t
@@ -642,6 +673,7 @@ main(void)
 	test_fold_random();
 	test_abbrev();
 	test_strset();
+	test_htab();
 	test_seg();
 	test_tok();
 	test_norm();

@@ -1,0 +1,47 @@
+/*
+ * htab: an open-addressing index of byte strings.
+ *
+ * Each distinct key gets the next index, starting at 0, so that callers
+ * keep their values in plain arrays indexed by it, in insertion order.
+ * The table owns a copy of every key, NUL-terminated, in one arena.  The
+ * slots hold 32 bits of the hash and the index, so that a probe touches
+ * one cache line until the key bytes are compared.
+ */
+#ifndef TABLOID_HTAB_H
+#define TABLOID_HTAB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sbuf.h"
+
+/* Returned by htab_find() for a missing key. */
+#define HTAB_NONE UINT32_MAX
+
+struct htab {
+	uint64_t *slot;		/* hash << 32 | (index + 1), 0 when free */
+	size_t cap;		/* slots, a power of two */
+	uint32_t n;		/* keys */
+	uint32_t *off;		/* key offsets in keys, by index */
+	uint32_t *len;		/* key lengths, by index */
+	size_t capkeys;		/* room in off and len */
+	struct sbuf keys;	/* the keys, each followed by a NUL */
+};
+
+/* A 64-bit hash of n bytes at p (not for persistence: it may change). */
+uint64_t htab_hash(const void *p, size_t n);
+/* An empty table. */
+void htab_init(struct htab *t);
+/* The index of key (n bytes), or HTAB_NONE. */
+uint32_t htab_find(const struct htab *t, const char *key, size_t n);
+/* The index of key, added when missing; *added tells which (may be NULL). */
+uint32_t htab_add(struct htab *t, const char *key, size_t n, bool *added);
+/* The key of index i (NUL-terminated); its length into *n when not NULL. */
+const char *htab_key(const struct htab *t, uint32_t i, size_t *n);
+/* Forget every key, keeping the memory. */
+void htab_clear(struct htab *t);
+/* Free everything. */
+void htab_free(struct htab *t);
+
+#endif
