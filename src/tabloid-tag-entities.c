@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <glob.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,9 +24,29 @@
 
 enum mode { MODE_MENTIONS, MODE_BIO, MODE_INLINE };
 
+/* A document read and tokenized, waiting to be tagged and written. */
+struct job {
+	struct ner_doc doc;
+	bool tokens;			/* read from token rows */
+	bool full;			/* handed over for tagging */
+	struct sbuf pre;		/* pass-through fields of every sentence */
+	size_t *preoff;			/* offset of each sentence's fields in pre */
+	size_t *prelen;
+	size_t cappre;
+	struct sbuf tokrows;		/* --bio with token input: the rows */
+	size_t *tokfirst;		/* first ner token of each input token */
+	size_t ntok, captok;
+};
+
 struct tagger {
 	struct ner ner;
-	struct ner_doc doc;
+	struct job jobs[2];
+	struct job *j;			/* the job being read */
+	bool threads;			/* tag in a second thread */
+	pthread_t worker;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	bool done;			/* no more jobs */
 	enum mode mode;
 	uint32_t types;			/* --types mask */
 	const char *textcol;		/* -f */
@@ -35,13 +56,6 @@ struct tagger {
 	bool indoc;
 	bool sent_open;			/* token rows: a sentence is open */
 	struct strset *seen;		/* ids of finished documents */
-	struct sbuf pre;		/* pass-through fields of every sentence */
-	size_t *preoff;			/* offset of each sentence's fields in pre */
-	size_t *prelen;
-	size_t cappre;
-	struct sbuf tokrows;		/* --bio with token input: the rows */
-	size_t *tokfirst;		/* first ner token of each input token */
-	size_t ntok, captok;
 	struct fold_map fm;
 	struct sbuf cur;		/* pass-through fields of the current row */
 };
@@ -59,7 +73,8 @@ usage(int status)
 	FILE *f = status ? stderr : stdout;
 
 	fprintf(f, "usage: tabloid-tag-entities [-N] [-o file] [-f column] [-g file] [-t types]\n"
-	    "                            [--bio | --inline] [--memory file] [file ...]\n");
+	    "                            [--bio | --inline] [--memory file] [--threads n]\n"
+	    "                            [file ...]\n");
 	if (status != 0) {
 		fprintf(f, "Try 'tabloid-tag-entities --help' for more information.\n");
 		exit(status);
@@ -74,6 +89,8 @@ usage(int status)
 	    "      --bio             one row per token with a BIO tag\n"
 	    "      --inline          one row per sentence, mentions marked [TYPE text]\n"
 	    "      --memory FILE     read names learnt by earlier runs from FILE and save them\n"
+	    "      --threads N       1: read and tag in turn; 2: read the next document while\n"
+	    "                        one is tagged (default 2 with more than one processor)\n"
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n\n"
 	    "Types: PERSON ORG GPE LOC NORP DATE TIME MONEY PERCENT.\n"
@@ -225,14 +242,14 @@ row_prefix(struct tagger *tg, struct input *in, const struct cols *c)
 static void
 keep_prefix(struct tagger *tg, size_t si)
 {
-	if (si >= tg->cappre) {
-		tg->cappre = tg->cappre ? 2 * tg->cappre : 256;
-		tg->preoff = xrealloc(tg->preoff, tg->cappre * sizeof *tg->preoff);
-		tg->prelen = xrealloc(tg->prelen, tg->cappre * sizeof *tg->prelen);
+	if (si >= tg->j->cappre) {
+		tg->j->cappre = tg->j->cappre ? 2 * tg->j->cappre : 256;
+		tg->j->preoff = xrealloc(tg->j->preoff, tg->j->cappre * sizeof *tg->j->preoff);
+		tg->j->prelen = xrealloc(tg->j->prelen, tg->j->cappre * sizeof *tg->j->prelen);
 	}
-	tg->preoff[si] = tg->pre.len;
-	tg->prelen[si] = tg->cur.len;
-	sbuf_add(&tg->pre, tg->cur.p, tg->cur.len);
+	tg->j->preoff[si] = tg->j->pre.len;
+	tg->j->prelen[si] = tg->cur.len;
+	sbuf_add(&tg->j->pre, tg->cur.p, tg->cur.len);
 }
 
 static void
@@ -244,9 +261,9 @@ write_text(const struct ner_doc *d, const struct ner_mention *m)
 }
 
 static void
-write_mentions(struct tagger *tg)
+write_mentions(const struct tagger *tg, const struct job *j)
 {
-	const struct ner_doc *d = &tg->doc;
+	const struct ner_doc *d = &j->doc;
 	size_t k;
 
 	for (k = 0; k < d->nm; k++) {
@@ -254,7 +271,7 @@ write_mentions(struct tagger *tg)
 
 		if (!(tg->types & GAZ_BIT(m->type)))
 			continue;
-		out_write(tg->pre.p + tg->preoff[m->sent], tg->prelen[m->sent]);
+		out_write(j->pre.p + j->preoff[m->sent], j->prelen[m->sent]);
 		out_u64(m->ob);
 		out_byte('\t');
 		out_u64(m->oe);
@@ -270,9 +287,9 @@ write_mentions(struct tagger *tg)
 
 /* The tag of ner token i: 'B', 'I' or 'O', and the mention's type. */
 static int
-tag_of(const struct tagger *tg, size_t i, int *type)
+tag_of(const struct tagger *tg, const struct job *j, size_t i, int *type)
 {
-	const struct ner_doc *d = &tg->doc;
+	const struct ner_doc *d = &j->doc;
 	int32_t m = d->t[i].m;
 
 	if (m < 0 || !(tg->types & GAZ_BIT(d->m[m].type)))
@@ -292,18 +309,18 @@ write_tag(int tag, int type)
 }
 
 static void
-write_bio_sentences(struct tagger *tg)
+write_bio_sentences(const struct tagger *tg, const struct job *j)
 {
-	const struct ner_doc *d = &tg->doc;
+	const struct ner_doc *d = &j->doc;
 	size_t si, i;
 
 	for (si = 0; si < d->ns; si++) {
 		const struct ner_sent *S = &d->s[si];
 
 		for (i = S->tb; i < S->te; i++) {
-			int type = 0, tag = tag_of(tg, i, &type);
+			int type = 0, tag = tag_of(tg, j, i, &type);
 
-			out_write(tg->pre.p + tg->preoff[si], tg->prelen[si]);
+			out_write(j->pre.p + j->preoff[si], j->prelen[si]);
 			out_u64(i - S->tb + 1);
 			out_byte('\t');
 			out_u64(d->t[i].os);
@@ -320,21 +337,21 @@ write_bio_sentences(struct tagger *tg)
 
 /* --bio over token rows: each input row with the tag of its first part. */
 static void
-write_bio_tokens(struct tagger *tg)
+write_bio_tokens(const struct tagger *tg, const struct job *j)
 {
-	const struct ner_doc *d = &tg->doc;
-	const char *p = tg->tokrows.p, *end = p + tg->tokrows.len;
+	const struct ner_doc *d = &j->doc;
+	const char *p = j->tokrows.p, *end = p + j->tokrows.len;
 	size_t k = 0;
 
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t i = tg->tokfirst[k++], j;
-		int type = 0, tag = tag_of(tg, i, &type);
+		size_t i = j->tokfirst[k++], x;
+		int type = 0, tag = tag_of(tg, j, i, &type);
 
 		if (tag == 'O')
-			for (j = i + 1; j < (k < tg->ntok ? tg->tokfirst[k] : d->nt); j++)
-				if ((tag = tag_of(tg, j, &type)) != 'O') {
-					tag = d->m[d->t[j].m].tb == j ? 'B' : 'I';
+			for (x = i + 1; x < (k < j->ntok ? j->tokfirst[k] : d->nt); x++)
+				if ((tag = tag_of(tg, j, x, &type)) != 'O') {
+					tag = d->m[d->t[x].m].tb == x ? 'B' : 'I';
 					break;
 				}
 		out_write(p, (size_t)(nl - p));
@@ -346,18 +363,18 @@ write_bio_tokens(struct tagger *tg)
 }
 
 static void
-write_inline(struct tagger *tg)
+write_inline(const struct tagger *tg, const struct job *j)
 {
-	const struct ner_doc *d = &tg->doc;
+	const struct ner_doc *d = &j->doc;
 	size_t si, i;
 
 	for (si = 0; si < d->ns; si++) {
 		const struct ner_sent *S = &d->s[si];
 		size_t pos = S->s;
 
-		out_write(tg->pre.p + tg->preoff[si], tg->prelen[si]);
+		out_write(j->pre.p + j->preoff[si], j->prelen[si]);
 		for (i = S->tb; i < S->te; i++) {
-			int type = 0, tag = tag_of(tg, i, &type);
+			int type = 0, tag = tag_of(tg, j, i, &type);
 			const struct ner_mention *m;
 
 			if (tag != 'B')
@@ -376,21 +393,97 @@ write_inline(struct tagger *tg)
 	}
 }
 
+/* Tag job j's document and write it. */
+static void
+tag_job(struct tagger *tg, struct job *j)
+{
+	ner_tag(&tg->ner, &j->doc, true);
+	if (tg->mode == MODE_BIO)
+		j->tokens ? write_bio_tokens(tg, j) : write_bio_sentences(tg, j);
+	else if (tg->mode == MODE_INLINE)
+		write_inline(tg, j);
+	else
+		write_mentions(tg, j);
+}
+
+/* The tagging thread: the jobs in turn, until the reader is done. */
+static void *
+worker(void *arg)
+{
+	struct tagger *tg = arg;
+	size_t k = 0;
+
+	for (;;) {
+		struct job *j = &tg->jobs[k];
+
+		pthread_mutex_lock(&tg->lock);
+		while (!j->full && !tg->done)
+			pthread_cond_wait(&tg->cond, &tg->lock);
+		pthread_mutex_unlock(&tg->lock);
+		if (!j->full)
+			return NULL;
+		tag_job(tg, j);
+		pthread_mutex_lock(&tg->lock);
+		j->full = false;
+		pthread_cond_broadcast(&tg->cond);
+		pthread_mutex_unlock(&tg->lock);
+		k ^= 1;
+	}
+}
+
+/* Hand the job just read to the tagger, and wait for the other one. */
+static void
+hand_over(struct tagger *tg)
+{
+	struct job *next = tg->j == &tg->jobs[0] ? &tg->jobs[1] : &tg->jobs[0];
+
+	if (!tg->threads) {
+		tag_job(tg, tg->j);
+		return;
+	}
+	pthread_mutex_lock(&tg->lock);
+	tg->j->full = true;
+	pthread_cond_broadcast(&tg->cond);
+	while (next->full)
+		pthread_cond_wait(&tg->cond, &tg->lock);
+	pthread_mutex_unlock(&tg->lock);
+	tg->j = next;
+}
+
+static void
+start_worker(struct tagger *tg, int threads)
+{
+	tg->j = &tg->jobs[0];
+	if (threads < 2)
+		return;
+	pthread_mutex_init(&tg->lock, NULL);
+	pthread_cond_init(&tg->cond, NULL);
+	tg->threads = pthread_create(&tg->worker, NULL, worker, tg) == 0;
+}
+
+static void
+stop_worker(struct tagger *tg)
+{
+	if (!tg->threads)
+		return;
+	pthread_mutex_lock(&tg->lock);
+	tg->done = true;
+	pthread_cond_broadcast(&tg->cond);
+	pthread_mutex_unlock(&tg->lock);
+	pthread_join(tg->worker, NULL);
+	tg->threads = false;
+}
+
 static void
 flush_doc(struct tagger *tg, bool tokens)
 {
 	if (!tg->indoc)
 		return;
 	if (tg->sent_open)
-		ner_end_sentence(&tg->doc);
+		ner_end_sentence(&tg->j->doc);
 	tg->sent_open = false;
-	ner_tag(&tg->ner, &tg->doc, true);
-	if (tg->mode == MODE_BIO)
-		tokens ? write_bio_tokens(tg) : write_bio_sentences(tg);
-	else if (tg->mode == MODE_INLINE)
-		write_inline(tg);
-	else
-		write_mentions(tg);
+	tg->j->tokens = tokens;
+	hand_over(tg);
 	if (tg->docid.len > 0)
 		strset_put(tg->seen, tg->docid.p, tg->docid.len, 1);
 	tg->indoc = false;
@@ -406,10 +499,10 @@ start_doc(struct tagger *tg, struct input *in, const char *id, size_t n, bool to
 		    (int)(n > 60 ? 60 : n), id);
 	sbuf_reset(&tg->docid);
 	sbuf_add(&tg->docid, id, n);
-	ner_doc_reset(&tg->doc);
-	sbuf_reset(&tg->pre);
-	sbuf_reset(&tg->tokrows);
-	tg->ntok = 0;
+	ner_doc_reset(&tg->j->doc);
+	sbuf_reset(&tg->j->pre);
+	sbuf_reset(&tg->j->tokrows);
+	tg->j->ntok = 0;
 	tg->indoc = true;
 }
 
@@ -436,7 +529,7 @@ sentence_row(struct tagger *tg, struct input *in, const struct cols *c)
 		input_fail(in, "malformed fold column '%.*s'",
 		    (int)(in->row.len[c->fold] > 40 ? 40 : in->row.len[c->fold]), in->row.f[c->fold]);
 	row_prefix(tg, in, c);
-	si = ner_add_sentence(&tg->ner, &tg->doc, s, n, base, c->fold >= 0 ? &tg->fm : NULL);
+	si = ner_add_sentence(&tg->ner, &tg->j->doc, s, n, base, c->fold >= 0 ? &tg->fm : NULL);
 	keep_prefix(tg, si);
 }
 
@@ -451,11 +544,11 @@ keep_token_row(struct tagger *tg, struct input *in, const struct cols *c)
 		if ((long)i == c->type)
 			continue;
 		if (!first)
-			sbuf_addc(&tg->tokrows, '\t');
+			sbuf_addc(&tg->j->tokrows, '\t');
 		first = false;
-		sbuf_add(&tg->tokrows, in->row.f[i], in->row.len[i]);
+		sbuf_add(&tg->j->tokrows, in->row.f[i], in->row.len[i]);
 	}
-	sbuf_addc(&tg->tokrows, '\n');
+	sbuf_addc(&tg->j->tokrows, '\n');
 }
 
 static void
@@ -463,13 +556,14 @@ token_row(struct tagger *tg, struct input *in, const struct cols *c)
 {
 	const char *id = c->doc >= 0 ? in->row.f[c->doc] : "";
 	size_t idlen = c->doc >= 0 ? in->row.len[c->doc] : 0, os, oe, first;
-	struct ner_doc *d = &tg->doc;
+	struct ner_doc *d;
 	char *s;
 	size_t n;
 	bool space;
 
 	if (!same_doc(tg, id, idlen))
 		start_doc(tg, in, id, idlen, true);
+	d = &tg->j->doc;
 	os = input_offset(in, (size_t)c->start);
 	oe = input_offset(in, (size_t)c->end);
 	if (oe < os)
@@ -477,8 +571,8 @@ token_row(struct tagger *tg, struct input *in, const struct cols *c)
 	if (tg->mode == MODE_BIO)
 		keep_token_row(tg, in, c);
 	row_prefix(tg, in, c);
-	if (!tg->sent_open || tg->prelen[d->ns] != tg->cur.len ||
-	    memcmp(tg->pre.p + tg->preoff[d->ns], tg->cur.p, tg->cur.len) != 0) {
+	if (!tg->sent_open || tg->j->prelen[d->ns] != tg->cur.len ||
+	    memcmp(tg->j->pre.p + tg->j->preoff[d->ns], tg->cur.p, tg->cur.len) != 0) {
 		if (tg->sent_open)
 			ner_end_sentence(d);
 		ner_begin_sentence(d);
@@ -490,11 +584,11 @@ token_row(struct tagger *tg, struct input *in, const struct cols *c)
 	s = in->row.f[c->text];
 	n = tsv_unescape(s, in->row.len[c->text], s);
 	first = ner_add_token(&tg->ner, d, s, n, os, oe, space);
-	if (tg->ntok == tg->captok) {
-		tg->captok = tg->captok ? 2 * tg->captok : 1024;
-		tg->tokfirst = xrealloc(tg->tokfirst, tg->captok * sizeof *tg->tokfirst);
+	if (tg->j->ntok == tg->j->captok) {
+		tg->j->captok = tg->j->captok ? 2 * tg->j->captok : 1024;
+		tg->j->tokfirst = xrealloc(tg->j->tokfirst, tg->j->captok * sizeof *tg->j->tokfirst);
 	}
-	tg->tokfirst[tg->ntok++] = first;
+	tg->j->tokfirst[tg->j->ntok++] = first;
 }
 
 static bool
@@ -557,7 +651,7 @@ save_memory(struct ner *n, const char *path)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_BIO = 256, OPT_INLINE, OPT_MEMORY };
+	enum { OPT_BIO = 256, OPT_INLINE, OPT_MEMORY, OPT_THREADS };
 	static const struct option longopts[] = {
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
@@ -567,6 +661,7 @@ main(int argc, char *argv[])
 		{ "bio", no_argument, NULL, OPT_BIO },
 		{ "inline", no_argument, NULL, OPT_INLINE },
 		{ "memory", required_argument, NULL, OPT_MEMORY },
+		{ "threads", required_argument, NULL, OPT_THREADS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -579,7 +674,7 @@ main(int argc, char *argv[])
 	char *path;
 	size_t nuser = 0, k;
 	bool ok = true;
-	int ch, i;
+	int ch, i, threads = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
 
 	prog_init();
 	tg.types = GAZ_ENTITY_MASK;
@@ -609,6 +704,11 @@ main(int argc, char *argv[])
 			break;
 		case OPT_MEMORY:
 			memory = optarg;
+			break;
+		case OPT_THREADS:
+			if (strcmp(optarg, "1") != 0 && strcmp(optarg, "2") != 0)
+				errx(2, "--threads: '%s' is not 1 or 2", optarg);
+			threads = optarg[0] - '0';
 			break;
 		case 'h':
 			usage(0);
@@ -647,8 +747,10 @@ main(int argc, char *argv[])
 	tg.seen = strset_new();
 	out_open(output);
 	prog_files(&argc, &argv);
+	start_worker(&tg, threads);
 	for (i = 0; i < argc; i++)
 		ok &= tag_file(&tg, argv[i]);
+	stop_worker(&tg);
 	if (memory != NULL && ok)
 		save_memory(&tg.ner, memory);
 	out_exit(ok ? 0 : 2);

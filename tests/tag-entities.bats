@@ -176,3 +176,21 @@ PERSON" ]
 	{ cat s.tsv; tail -n +2 s.tsv; } | tabloid-tag-entities >x
 	{ cat s.tsv; cat s.tsv; } | tabloid-tag-entities 2>/dev/null | grep -c '^doc	' | grep -qx 1
 }
+
+@test "--threads 1 and 2 give the same bytes in every mode; other counts are usage errors" {
+	tabloid-split "$S"/*.txt >sent.tsv
+	tabloid-tokenize sent.tsv >tok.tsv
+	for mode in '' --bio --inline; do
+		for in in sent.tsv tok.tsv; do
+			tabloid-tag-entities --threads 1 $mode "$in" >one.tsv
+			tabloid-tag-entities --threads 2 $mode "$in" >two.tsv
+			[ "$(wc -l <one.tsv)" -gt 100 ]
+			cmp one.tsv two.tsv
+		done
+	done
+	for n in 0 3 x ''; do
+		run tabloid-tag-entities --threads "$n" sent.tsv
+		[ "$status" -eq 2 ]
+		[[ "$output" == *"--threads"* ]]
+	done
+}

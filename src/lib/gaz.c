@@ -347,8 +347,21 @@ gaz_load(struct gaz *g, const char *path, bool user)
 bool
 gaz_get(const struct gaz *g, const char *key, size_t n, struct gaz_hit *hit)
 {
+	return gaz_get_hashed(g, key, n, htab_hash(key, n), hit);
+}
+
+void
+gaz_prefetch(const struct gaz *g, uint64_t h)
+{
+	htab_prefetch(&g->keys, h);
+}
+
+bool
+gaz_get_hashed(const struct gaz *g, const char *key, size_t n, uint64_t h,
+    struct gaz_hit *hit)
+{
 	const struct gaz_node *nd;
-	uint32_t i = htab_find(&g->keys, key, n);
+	uint32_t i = htab_find_hashed(&g->keys, key, n, h);
 
 	if (i == HTAB_NONE)
 		return false;

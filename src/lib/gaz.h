@@ -111,6 +111,11 @@ bool gaz_add(struct gaz *g, const char *name, size_t n, enum gaz_type type,
  */
 bool gaz_get(const struct gaz *g, const char *key, size_t n,
     struct gaz_hit *hit);
+/* gaz_get() of a key whose htab_hash() is h. */
+bool gaz_get_hashed(const struct gaz *g, const char *key, size_t n, uint64_t h,
+    struct gaz_hit *hit);
+/* Start fetching the memory a lookup of a key hashed h will read first. */
+void gaz_prefetch(const struct gaz *g, uint64_t h);
 /*
  * Add bits to the word-class bits of key (made known when missing, with no
  * entries).  The bits mean what the caller wants; gaz_get() reports them.

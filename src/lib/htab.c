@@ -66,16 +66,29 @@ htab_tag(uint64_t h, size_t n)
 	return (uint32_t)(h >> 40) << 8 | (uint32_t)(n < 255 ? n : 255);
 }
 
-uint32_t
-htab_find(const struct htab *t, const char *key, size_t n)
+/* The filter bit of a key hashed h, from bits the slot index does not use. */
+static size_t
+htab_bit(const struct htab *t, uint64_t h)
 {
-	uint64_t h;
+	return (size_t)(h >> 24) & (8 * t->cap - 1);
+}
+
+static bool
+htab_seen(const struct htab *t, uint64_t h)
+{
+	size_t b = htab_bit(t, h);
+
+	return (t->seen[b >> 3] >> (b & 7)) & 1;
+}
+
+uint32_t
+htab_find_hashed(const struct htab *t, const char *key, size_t n, uint64_t h)
+{
 	uint32_t tag;
 	size_t j, mask;
 
-	if (t->n == 0)
+	if (t->n == 0 || !htab_seen(t, h))
 		return HTAB_NONE;
-	h = htab_hash(key, n);
 	tag = htab_tag(h, n);
 	mask = t->cap - 1;
 	for (j = h & mask; t->slot[j] != 0; j = (j + 1) & mask) {
@@ -88,14 +101,35 @@ htab_find(const struct htab *t, const char *key, size_t n)
 	return HTAB_NONE;
 }
 
+uint32_t
+htab_find(const struct htab *t, const char *key, size_t n)
+{
+	if (t->n == 0)
+		return HTAB_NONE;
+	return htab_find_hashed(t, key, n, htab_hash(key, n));
+}
+
+void
+htab_prefetch(const struct htab *t, uint64_t h)
+{
+	size_t b;
+
+	if (t->cap == 0)
+		return;
+	b = htab_bit(t, h);
+	__builtin_prefetch(&t->seen[b >> 3]);
+	__builtin_prefetch(&t->slot[h & (t->cap - 1)]);
+}
+
 static void
 htab_place(struct htab *t, uint64_t h, uint32_t i)
 {
-	size_t mask = t->cap - 1, j;
+	size_t mask = t->cap - 1, j, b = htab_bit(t, h);
 
 	for (j = h & mask; t->slot[j] != 0; j = (j + 1) & mask)
 		;
 	t->slot[j] = (uint64_t)htab_tag(h, t->len[i]) << 32 | (i + 1);
+	t->seen[b >> 3] |= (uint8_t)(1u << (b & 7));
 }
 
 static void
@@ -104,8 +138,10 @@ htab_rehash(struct htab *t)
 	uint32_t i;
 
 	free(t->slot);
+	free(t->seen);
 	t->cap = t->cap ? 2 * t->cap : 64;
 	t->slot = xcalloc(t->cap, sizeof *t->slot);
+	t->seen = xcalloc(t->cap, 1);
 	for (i = 0; i < t->n; i++)
 		htab_place(t, htab_hash(t->keys.p + t->off[i], t->len[i]), i);
 }
@@ -113,7 +149,13 @@ htab_rehash(struct htab *t)
 uint32_t
 htab_add(struct htab *t, const char *key, size_t n, bool *added)
 {
-	uint32_t i = htab_find(t, key, n);
+	return htab_add_hashed(t, key, n, htab_hash(key, n), added);
+}
+
+uint32_t
+htab_add_hashed(struct htab *t, const char *key, size_t n, uint64_t h, bool *added)
+{
+	uint32_t i = htab_find_hashed(t, key, n, h);
 
 	if (added != NULL)
 		*added = i == HTAB_NONE;
@@ -134,7 +176,7 @@ htab_add(struct htab *t, const char *key, size_t n, bool *added)
 	if (2 * (size_t)t->n > t->cap)
 		htab_rehash(t);
 	else
-		htab_place(t, htab_hash(key, n), i);
+		htab_place(t, h, i);
 	return i;
 }
 
@@ -151,10 +193,14 @@ htab_clear(struct htab *t)
 {
 	if (t->cap > 4096 && (size_t)t->n * 16 < t->cap) {
 		free(t->slot);
+		free(t->seen);
 		t->slot = NULL;
+		t->seen = NULL;
 		t->cap = 0;
-	} else if (t->n > 0)
+	} else if (t->n > 0) {
 		memset(t->slot, 0, t->cap * sizeof *t->slot);
+		memset(t->seen, 0, t->cap);
+	}
 	t->n = 0;
 	sbuf_reset(&t->keys);
 }
@@ -163,6 +209,7 @@ void
 htab_free(struct htab *t)
 {
 	free(t->slot);
+	free(t->seen);
 	free(t->off);
 	free(t->len);
 	sbuf_free(&t->keys);

@@ -3,9 +3,12 @@
  *
  * Each distinct key gets the next index, starting at 0, so that callers
  * keep their values in plain arrays indexed by it, in insertion order.
- * The table owns a copy of every key, NUL-terminated, in one arena.  The
- * slots hold 32 bits of the hash and the index, so that a probe touches
- * one cache line until the key bytes are compared.
+ * The table owns a copy of every key, NUL-terminated, in one arena.  A
+ * slot holds 24 bits of the hash, the key length (up to 255) and the
+ * index, so that a probe touches one cache line until key bytes are
+ * compared.  A bit map of 8 bits
+ * per slot, one bit set per key, answers most lookups of missing keys
+ * without reading the slots.
  */
 #ifndef TABLOID_HTAB_H
 #define TABLOID_HTAB_H
@@ -22,6 +25,7 @@
 struct htab {
 	uint64_t *slot;		/* hash << 32 | (index + 1), 0 when free */
 	size_t cap;		/* slots, a power of two */
+	uint8_t *seen;		/* cap bytes: a one-hash filter of the keys */
 	uint32_t n;		/* keys */
 	uint32_t *off;		/* key offsets in keys, by index */
 	uint32_t *len;		/* key lengths, by index */
@@ -35,8 +39,15 @@ uint64_t htab_hash(const void *p, size_t n);
 void htab_init(struct htab *t);
 /* The index of key (n bytes), or HTAB_NONE. */
 uint32_t htab_find(const struct htab *t, const char *key, size_t n);
+/* htab_find() of a key whose htab_hash() is h. */
+uint32_t htab_find_hashed(const struct htab *t, const char *key, size_t n, uint64_t h);
+/* Ask the processor to fetch the slot where a key hashed h would start. */
+void htab_prefetch(const struct htab *t, uint64_t h);
 /* The index of key, added when missing; *added tells which (may be NULL). */
 uint32_t htab_add(struct htab *t, const char *key, size_t n, bool *added);
+/* htab_add() of a key whose htab_hash() is h. */
+uint32_t htab_add_hashed(struct htab *t, const char *key, size_t n, uint64_t h,
+    bool *added);
 /* The key of index i (NUL-terminated); its length into *n when not NULL. */
 const char *htab_key(const struct htab *t, uint32_t i, size_t *n);
 /* Forget every key, keeping the memory. */

@@ -323,6 +323,7 @@ ner_doc_free(struct ner_doc *d)
 	sbuf_free(&d->canon);
 	sbuf_free(&d->kb);
 	free(d->t);
+	free(d->h);
 	free(d->s);
 	free(d->m);
 	lex_free(d->lex);
@@ -368,16 +369,18 @@ ner_shape(const char *s, size_t n, enum tok_type type)
 
 static bool ner_case_ok1(const struct ner_doc *d, size_t i, const char *u, size_t n);
 
-/* The document's word for token i, looked up in the gazetteers when new. */
+static const char *tkey(const struct ner_doc *d, size_t i);
+
+/* The document's word for token i (key hashed h), looked up when new. */
 static void
-ner_word(const struct ner *n, struct ner_doc *d, size_t i)
+ner_word(struct ner_doc *d, size_t i, uint64_t h)
 {
 	struct ner_tok *t = &d->t[i];
 	struct ner_word *w;
 	struct gaz_hit hit;
 	bool added;
 
-	t->w = htab_add(&d->words, d->keys.p + t->key, t->klen, &added);
+	t->w = htab_add_hashed(&d->words, d->keys.p + t->key, t->klen, h, &added);
 	if (t->w >= d->capw) {
 		d->capw = d->capw ? 2 * d->capw : 1024;
 		d->w = xrealloc(d->w, d->capw * sizeof *d->w);
@@ -385,7 +388,7 @@ ner_word(const struct ner *n, struct ner_doc *d, size_t i)
 	w = &d->w[t->w];
 	if (added) {
 		memset(w, 0, sizeof *w);
-		if ((w->gfound = gaz_get(n->gaz, d->keys.p + t->key, t->klen, &hit))) {
+		if ((w->gfound = gaz_get_hashed(d->gaz, d->keys.p + t->key, t->klen, h, &hit))) {
 			w->entries = hit.entries;
 			w->gany = hit.types;
 			w->cls = hit.cls;
@@ -394,15 +397,15 @@ ner_word(const struct ner *n, struct ner_doc *d, size_t i)
 	}
 }
 
-/* Remember what the gazetteers say about token i on its own. */
+/* What the gazetteers and word lists say about token i on its own. */
 static void
-ner_gaz_cache(const struct ner *n, struct ner_doc *d, size_t i)
+ner_know(struct ner_doc *d, size_t i, uint64_t h)
 {
 	struct ner_tok *t = &d->t[i];
 	const struct ner_word *w;
 	const struct gaz_entry *e;
 
-	ner_word(n, d, i);
+	ner_word(d, i, h);
 	w = &d->w[t->w];
 	t->gcase = 0;
 	t->gfound = w->gfound;
@@ -411,6 +414,32 @@ ner_gaz_cache(const struct ner *n, struct ner_doc *d, size_t i)
 	for (e = w->entries; e != NULL; e = e->next)
 		if (ner_case_ok1(d, i, e->surface, e->slen))
 			t->gcase |= GAZ_BIT(e->type);
+	if ((t->flags & NER_WORD) && (t->cls & (1u << L_STOP)))
+		t->flags |= NER_STOP;
+	if ((t->flags & NER_WORD) && (t->cls & (1u << L_COMMON)))
+		t->flags |= NER_COMMON;
+}
+
+/*
+ * Look up the words of tokens [tb, te): hash them all and start fetching
+ * their gazetteer slots first, so that the memory latency of one lookup
+ * overlaps the others.
+ */
+static void
+ner_know_all(struct ner_doc *d, size_t tb, size_t te)
+{
+	size_t i;
+
+	if (te - tb > d->caph) {
+		d->caph = te - tb;
+		d->h = xrealloc(d->h, d->caph * sizeof *d->h);
+	}
+	for (i = tb; i < te; i++) {
+		d->h[i - tb] = htab_hash(tkey(d, i), d->t[i].klen);
+		gaz_prefetch(d->gaz, d->h[i - tb]);
+	}
+	for (i = tb; i < te; i++)
+		ner_know(d, i, d->h[i - tb]);
 }
 
 static void
@@ -436,11 +465,6 @@ ner_push(const struct ner *n, struct ner_doc *d, size_t s, size_t e, size_t os, 
 	t->flags = ner_shape(d->text.p + s, e - s, type);
 	if (space)
 		t->flags |= NER_SPACE;
-	ner_gaz_cache(n, d, d->nt - 1);
-	if ((t->flags & NER_WORD) && (t->cls & (1u << L_STOP)))
-		t->flags |= NER_STOP;
-	if ((t->flags & NER_WORD) && (t->cls & (1u << L_COMMON)))
-		t->flags |= NER_COMMON;
 }
 
 static void
@@ -1846,6 +1870,8 @@ ner_tag(struct ner *n, struct ner_doc *d, bool learn)
 	struct ner_run_ctx c = { NULL, 0, 0 };
 	size_t si, k;
 
+	for (si = 0; si < d->ns; si++)
+		ner_know_all(d, d->s[si].tb, d->s[si].te);
 	ner_survey(d);
 	for (si = 0; si < d->ns; si++)
 		ner_tickers(d, si);

@@ -99,6 +99,8 @@ struct ner_doc {
 	struct htab words;		/* the distinct folded tokens */
 	struct ner_word *w;		/* what is known of each */
 	size_t capw;
+	uint64_t *h;			/* scratch: hashes of a sentence's keys */
+	size_t caph;
 	struct tok_list scratch;
 	struct sbuf kb;			/* scratch key */
 	const struct gaz *gaz;		/* the gazetteer the tokens' g* fields describe */
