@@ -126,6 +126,16 @@ parse_types(const char *s)
 }
 
 static void
+load_words(struct ner *n, struct gaz *g, const char *name, bool common)
+{
+	char *path = data_find(name, NULL, NULL);
+
+	if (ner_load_words(n, g, path, common) != 0)
+		err(2, "%s", path);
+	free(path);
+}
+
+static void
 load_data(struct gaz *g)
 {
 	static const char *const patterns[] = { "gaz-*.tsv", "names-*.tsv", "cues*.tsv" };
@@ -669,7 +679,6 @@ main(int argc, char *argv[])
 	static struct tagger tg;
 	struct abbrev ab;
 	struct gaz gaz;
-	struct strset *stop = strset_new(), *words = strset_new();
 	const char *output = NULL, *memory = NULL, **user = NULL;
 	char *path;
 	size_t nuser = 0, k;
@@ -727,21 +736,15 @@ main(int argc, char *argv[])
 	if (abbrev_load(&ab, path) != 0)
 		err(2, "%s", path);
 	free(path);
-	path = data_find("stopwords-en.txt", NULL, NULL);
-	if (strset_load_words(stop, path) != 0)
-		err(2, "%s", path);
-	free(path);
-	path = data_find("words-en.txt", NULL, NULL);
-	if (strset_load_words(words, path) != 0)
-		err(2, "%s", path);
-	free(path);
 	gaz_init(&gaz, &ab);
 	load_data(&gaz);
 	for (k = 0; k < nuser; k++)
 		if (gaz_load(&gaz, user[k], true) != 0)
 			err(2, "%s", user[k]);
 	free(user);
-	ner_init(&tg.ner, &ab, &gaz, stop, words);
+	ner_init(&tg.ner, &ab, &gaz);
+	load_words(&tg.ner, &gaz, "stopwords-en.txt", false);
+	load_words(&tg.ner, &gaz, "words-en.txt", true);
 	if (memory != NULL && gaz_load(&tg.ner.learnt, memory, false) != 0 && errno != ENOENT)
 		err(2, "%s", memory);
 	tg.seen = strset_new();

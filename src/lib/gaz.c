@@ -277,6 +277,7 @@ gaz_add(struct gaz *g, const char *name, size_t n, enum gaz_type type,
 	e->ntok = (uint8_t)ntok;
 	e->user = user;
 	*tail = e;
+	g->nentries++;
 	nd->types |= GAZ_BIT(type);
 	if (ntok > g->maxtok)
 		g->maxtok = ntok;

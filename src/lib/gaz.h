@@ -77,6 +77,7 @@ struct gaz {
 	void **blocks;		/* every block, for gaz_free() */
 	size_t nblocks, capblocks;
 	size_t maxtok;		/* tokens in the longest key */
+	size_t nentries;	/* entries stored */
 	const struct abbrev *ab;	/* for cutting names into tokens */
 	struct tok_list toks;	/* scratch */
 	struct sbuf key, surf;	/* scratch */

@@ -258,40 +258,50 @@ lex_free(struct ner_lex *x)
 	free(x);
 }
 
-static void
-ner_class_stop(void *arg, const char *key, size_t n, int val)
-{
-	(void)val;
-	gaz_set_class(arg, key, n, 1u << L_STOP);
-}
-
-static void
-ner_class_common(void *arg, const char *key, size_t n, int val)
-{
-	(void)val;
-	gaz_set_class(arg, key, n, 1u << L_COMMON);
-}
-
 void
-ner_init(struct ner *n, const struct abbrev *ab, struct gaz *g, struct strset *stop,
-    struct strset *words)
+ner_init(struct ner *n, const struct abbrev *ab, struct gaz *g)
 {
 	size_t l, k;
 
 	memset(n, 0, sizeof *n);
 	n->ab = ab;
 	n->gaz = g;
-	n->stop = stop;
-	n->words = words;
-	n->maxlearnt = 65536;
+	n->maxlearnt = 32768;
 	gaz_init(&n->learnt, ab);
 	for (l = 0; l < sizeof ner_lists / sizeof ner_lists[0]; l++)
 		for (k = 0; ner_lists[l][k] != NULL; k++)
 			gaz_set_class(g, ner_lists[l][k], strlen(ner_lists[l][k]), 1u << l);
-	if (stop != NULL)
-		strset_each(stop, ner_class_stop, g);
-	if (words != NULL)
-		strset_each(words, ner_class_common, g);
+}
+
+struct ner_loader {
+	struct gaz *g;
+	uint32_t bit;
+	struct sbuf key;
+};
+
+static int
+ner_load_word(void *arg, char **f, size_t *len, size_t nf)
+{
+	struct ner_loader *ld = arg;
+
+	if (nf != 1)
+		return -1;
+	sbuf_reset(&ld->key);
+	utf8_normalize(&ld->key, f[0], len[0], true, false);
+	gaz_set_class(ld->g, ld->key.p, ld->key.len, ld->bit);
+	return 0;
+}
+
+int
+ner_load_words(struct ner *n, struct gaz *g, const char *path, bool common)
+{
+	struct ner_loader ld = { g, 1u << (common ? L_COMMON : L_STOP), SBUF_INIT };
+	int r = strset_read_list(path, ner_load_word, &ld, "word list");
+
+	sbuf_free(&ld.key);
+	if (r == 0 && common)
+		n->common = true;
+	return r;
 }
 
 void
@@ -795,7 +805,7 @@ ner_initial_ok(struct ner *n, struct ner_doc *d, size_t i, size_t te)
 		return false;
 	if (d->t[i].flags & NER_UPPER)
 		return true;
-	if (n->words != NULL && !(d->t[i].flags & NER_COMMON) && d->t[i].klen > 1)
+	if (n->common && !(d->t[i].flags & NER_COMMON) && d->t[i].klen > 1)
 		return true;
 	m = ner_longest(d, n->gaz, i, te, GAZ_ENTITY_MASK | GAZ_BIT(GAZ_TITLE) |
 	    GAZ_BIT(GAZ_GIVEN), false);
@@ -1839,7 +1849,7 @@ ner_learn(struct ner *n, struct ner_doc *d)
 {
 	size_t k;
 
-	for (k = 0; k < d->nm && n->nlearnt < n->maxlearnt; k++) {
+	for (k = 0; k < d->nm && n->learnt.nentries < n->maxlearnt; k++) {
 		const struct ner_mention *m = &d->m[k];
 		const char *s = d->text.p + d->t[m->tb].s;
 		size_t len = d->t[m->te - 1].e - d->t[m->tb].s;
@@ -1851,8 +1861,7 @@ ner_learn(struct ner *n, struct ner_doc *d)
 			continue;
 		if (d->s[m->sent].caps || (d->t[m->tb].flags & NER_UPPER))
 			continue;
-		if (gaz_add(&n->learnt, s, len, m->type, d->canon.p + m->canon, m->clen, false))
-			n->nlearnt++;
+		gaz_add(&n->learnt, s, len, m->type, d->canon.p + m->canon, m->clen, false);
 	}
 }
 

@@ -111,20 +111,24 @@ struct ner {
 	const struct abbrev *ab;	/* abbreviations for the tokenizer */
 	const struct gaz *gaz;		/* gazetteers */
 	struct gaz learnt;		/* names learnt from documents */
-	size_t nlearnt;			/* names added to learnt */
-	size_t maxlearnt;		/* stop learning past this many */
-	struct strset *stop;		/* stop words (folded) */
-	struct strset *words;		/* common lower-case words, or NULL */
+	size_t maxlearnt;		/* stop learning at this many entries */
+	bool common;			/* common lower-case words are loaded */
 };
 
 /*
- * Set up a tagger over ab, g, the stop words stop and the common words
- * words (may be NULL); all outlive it.  The tagger's word lists go into
- * g's word classes (gaz_set_class()), so that one lookup per token finds
- * both.
+ * Set up a tagger over ab and g, which outlive it.  The tagger's word
+ * lists go into g's word classes (gaz_set_class()), so that one lookup per
+ * word finds both.
  */
-void ner_init(struct ner *n, const struct abbrev *ab, struct gaz *g,
-    struct strset *stop, struct strset *words);
+void ner_init(struct ner *n, const struct abbrev *ab, struct gaz *g);
+/*
+ * Add the words of the list file path (one per line) to g's word classes,
+ * as common lower-case words of the language when common is true, else as
+ * stop words.  Returns 0, or -1 with errno set when path cannot be read; a
+ * malformed line ends the program with status 2 and a message naming the
+ * file and line.
+ */
+int ner_load_words(struct ner *n, struct gaz *g, const char *path, bool common);
 /* Free what ner_init() and learning allocated. */
 void ner_free(struct ner *n);
 
