@@ -28,7 +28,6 @@ enum mode { MODE_MENTIONS, MODE_BIO, MODE_INLINE };
 struct job {
 	struct ner_doc doc;
 	bool tokens;			/* read from token rows */
-	bool full;			/* handed over for tagging */
 	struct sbuf pre;		/* pass-through fields of every sentence */
 	size_t *preoff;			/* offset of each sentence's fields in pre */
 	size_t *prelen;
@@ -38,14 +37,20 @@ struct job {
 	size_t ntok, captok;
 };
 
+/* Jobs in the ring between the reader and the tagger; the reader's wake-ups. */
+#define NJOBS 16
+#define JOB_BATCH 4
+
 struct tagger {
 	struct ner ner;
-	struct job jobs[2];
+	struct job jobs[NJOBS];
 	struct job *j;			/* the job being read */
 	bool threads;			/* tag in a second thread */
 	pthread_t worker;
 	pthread_mutex_t lock;
-	pthread_cond_t cond;
+	pthread_cond_t more, room;	/* jobs to tag; free jobs to fill */
+	size_t filled, tagged;		/* jobs handed over, and tagged */
+	bool worker_waits, reader_waits;
 	bool done;			/* no more jobs */
 	enum mode mode;
 	uint32_t types;			/* --types mask */
@@ -421,43 +426,62 @@ static void *
 worker(void *arg)
 {
 	struct tagger *tg = arg;
-	size_t k = 0;
 
 	for (;;) {
-		struct job *j = &tg->jobs[k];
+		struct job *j;
+		bool idle;
 
 		pthread_mutex_lock(&tg->lock);
-		while (!j->full && !tg->done)
-			pthread_cond_wait(&tg->cond, &tg->lock);
+		while (tg->filled == tg->tagged && !tg->done) {
+			tg->worker_waits = true;
+			pthread_cond_wait(&tg->more, &tg->lock);
+			tg->worker_waits = false;
+		}
+		idle = tg->filled == tg->tagged;
 		pthread_mutex_unlock(&tg->lock);
-		if (!j->full)
+		if (idle)
 			return NULL;
+		j = &tg->jobs[tg->tagged % NJOBS];
 		tag_job(tg, j);
 		pthread_mutex_lock(&tg->lock);
-		j->full = false;
-		pthread_cond_broadcast(&tg->cond);
+		tg->tagged++;
+		if (tg->reader_waits && tg->filled - tg->tagged <= NJOBS - JOB_BATCH)
+			pthread_cond_signal(&tg->room);
 		pthread_mutex_unlock(&tg->lock);
-		k ^= 1;
 	}
 }
 
-/* Hand the job just read to the tagger, and wait for the other one. */
+/*
+ * Hand the job just read to the tagger and move on to the next free one.
+ * When the ring is full the reader sleeps until a batch of jobs is free,
+ * so that it wakes once per batch rather than per document.  When the
+ * tagger has a backlog, look up the job's words here first.
+ */
 static void
 hand_over(struct tagger *tg)
 {
-	struct job *next = tg->j == &tg->jobs[0] ? &tg->jobs[1] : &tg->jobs[0];
+	size_t backlog;
 
 	if (!tg->threads) {
 		tag_job(tg, tg->j);
 		return;
 	}
 	pthread_mutex_lock(&tg->lock);
-	tg->j->full = true;
-	pthread_cond_broadcast(&tg->cond);
-	while (next->full)
-		pthread_cond_wait(&tg->cond, &tg->lock);
+	backlog = tg->filled - tg->tagged;
 	pthread_mutex_unlock(&tg->lock);
-	tg->j = next;
+	if (backlog >= 2)
+		ner_lookup(&tg->j->doc);
+	pthread_mutex_lock(&tg->lock);
+	tg->filled++;
+	if (tg->worker_waits)
+		pthread_cond_signal(&tg->more);
+	while (tg->filled - tg->tagged == NJOBS) {
+		tg->reader_waits = true;
+		pthread_cond_wait(&tg->room, &tg->lock);
+		tg->reader_waits = false;
+	}
+	pthread_mutex_unlock(&tg->lock);
+	tg->j = &tg->jobs[tg->filled % NJOBS];
 }
 
 static void
@@ -467,7 +491,8 @@ start_worker(struct tagger *tg, int threads)
 	if (threads < 2)
 		return;
 	pthread_mutex_init(&tg->lock, NULL);
-	pthread_cond_init(&tg->cond, NULL);
+	pthread_cond_init(&tg->more, NULL);
+	pthread_cond_init(&tg->room, NULL);
 	tg->threads = pthread_create(&tg->worker, NULL, worker, tg) == 0;
 }
 
@@ -478,7 +503,7 @@ stop_worker(struct tagger *tg)
 		return;
 	pthread_mutex_lock(&tg->lock);
 	tg->done = true;
-	pthread_cond_broadcast(&tg->cond);
+	pthread_cond_signal(&tg->more);
 	pthread_mutex_unlock(&tg->lock);
 	pthread_join(tg->worker, NULL);
 	tg->threads = false;
@@ -590,7 +615,7 @@ token_row(struct tagger *tg, struct input *in, const struct cols *c)
 		tg->sent_open = true;
 		space = true;
 	} else
-		space = d->nt == 0 || d->t[d->nt - 1].oe < os;
+		space = d->nraw == 0 || d->raw[d->nraw - 1].oe < os;
 	s = in->row.f[c->text];
 	n = tsv_unescape(s, in->row.len[c->text], s);
 	first = ner_add_token(&tg->ner, d, s, n, os, oe, space);

@@ -316,8 +316,9 @@ ner_doc_reset(struct ner_doc *d)
 	sbuf_reset(&d->text);
 	sbuf_reset(&d->keys);
 	sbuf_reset(&d->canon);
-	d->nt = d->ns = d->nm = 0;
+	d->nt = d->nraw = d->ns = d->nm = 0;
 	d->lower = false;
+	d->looked_up = false;
 	if (d->lex == NULL) {
 		d->lex = xcalloc(1, sizeof *d->lex);
 	}
@@ -333,6 +334,7 @@ ner_doc_free(struct ner_doc *d)
 	sbuf_free(&d->canon);
 	sbuf_free(&d->kb);
 	free(d->t);
+	free(d->raw);
 	free(d->h);
 	free(d->s);
 	free(d->m);
@@ -375,6 +377,55 @@ ner_shape(const char *s, size_t n, enum tok_type type)
 	if (letters >= 2 && upper == letters)
 		f |= NER_UPPER;
 	return f;
+}
+
+/*
+ * gaz_fold() and ner_shape() in one pass, for an ASCII token: its folded
+ * form goes to keys and its flags to *flags.  Returns false, with keys
+ * unchanged, for a token with other bytes.
+ */
+static bool
+ner_fold_ascii(struct sbuf *keys, const char *s, size_t n, enum tok_type type,
+    uint32_t *flags)
+{
+	size_t i, letters = 0, upper = 0;
+	uint32_t f = 0;
+	char *o;
+
+	sbuf_grow(keys, n);
+	o = keys->p + keys->len;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x80)
+			return false;
+		if (c >= 'A' && c <= 'Z') {
+			if (letters == 0)
+				f |= NER_CAP;
+			letters++;
+			upper++;
+			c += 32;
+		} else if (c >= 'a' && c <= 'z') {
+			if (letters == 0)
+				f |= NER_LOWER;
+			letters++;
+		}
+		o[i] = (char)c;
+	}
+	keys->len += n;
+	keys->p[keys->len] = '\0';
+	if (type == TOK_NUMBER) {
+		*flags = NER_NUM;
+		return true;
+	}
+	if (type == TOK_PUNCT || type == TOK_SYMBOL)
+		f |= NER_PUNCT;
+	if (letters > 0)
+		f |= NER_WORD;
+	if (letters >= 2 && upper == letters)
+		f |= NER_UPPER;
+	*flags = f;
+	return true;
 }
 
 static bool ner_case_ok1(const struct ner_doc *d, size_t i, const char *u, size_t n);
@@ -452,29 +503,47 @@ ner_know_all(struct ner_doc *d, size_t tb, size_t te)
 		ner_know(d, i, d->h[i - tb]);
 }
 
+/* Token i from its raw form: offsets, folded key and shape. */
+static void
+ner_make_token(struct ner_doc *d, size_t i)
+{
+	const struct ner_raw *r = &d->raw[i];
+	struct ner_tok *t = &d->t[i];
+
+	t->s = r->s;
+	t->e = r->e;
+	t->os = r->os;
+	t->oe = r->oe;
+	t->m = -1;
+	t->key = d->keys.len;
+	if (!ner_fold_ascii(&d->keys, d->text.p + r->s, r->e - r->s, r->type, &t->flags)) {
+		gaz_fold(&d->keys, d->text.p + r->s, r->e - r->s);
+		t->flags = ner_shape(d->text.p + r->s, r->e - r->s, r->type);
+	}
+	t->klen = (uint32_t)(d->keys.len - t->key);
+	if (r->space)
+		t->flags |= NER_SPACE;
+}
+
+/* Record a token; ner_lookup() makes it a ner_tok. */
 static void
 ner_push(const struct ner *n, struct ner_doc *d, size_t s, size_t e, size_t os, size_t oe,
     enum tok_type type, bool space)
 {
-	struct ner_tok *t;
+	struct ner_raw *r;
 
-	if (d->nt == d->capt) {
-		d->capt = d->capt ? 2 * d->capt : 1024;
-		d->t = xrealloc(d->t, d->capt * sizeof *d->t);
+	if (d->nraw == d->capraw) {
+		d->capraw = d->capraw ? 2 * d->capraw : 1024;
+		d->raw = xrealloc(d->raw, d->capraw * sizeof *d->raw);
 	}
 	d->gaz = n->gaz;
-	t = &d->t[d->nt++];
-	t->s = s;
-	t->e = e;
-	t->os = os;
-	t->oe = oe;
-	t->m = -1;
-	t->key = d->keys.len;
-	gaz_fold(&d->keys, d->text.p + s, e - s);
-	t->klen = (uint32_t)(d->keys.len - t->key);
-	t->flags = ner_shape(d->text.p + s, e - s, type);
-	if (space)
-		t->flags |= NER_SPACE;
+	r = &d->raw[d->nraw++];
+	r->s = s;
+	r->e = e;
+	r->os = os;
+	r->oe = oe;
+	r->type = (uint8_t)type;
+	r->space = space;
 }
 
 static void
@@ -484,7 +553,7 @@ ner_open_sentence(struct ner_doc *d)
 		d->caps = d->caps ? 2 * d->caps : 256;
 		d->s = xrealloc(d->s, d->caps * sizeof *d->s);
 	}
-	d->s[d->ns].tb = d->nt;
+	d->s[d->ns].tb = d->nraw;
 	d->s[d->ns].s = d->text.len;
 	d->s[d->ns].caps = false;
 }
@@ -513,20 +582,39 @@ ner_add_sentence(const struct ner *n, struct ner_doc *d, const char *s, size_t l
 }
 
 void
+ner_lookup(struct ner_doc *d)
+{
+	size_t si;
+
+	if (d->looked_up)
+		return;
+	if (d->nraw > d->capt) {
+		d->capt = d->nraw;
+		free(d->t);
+		d->t = xmalloc(d->capt * sizeof *d->t);
+	}
+	for (d->nt = 0; d->nt < d->nraw; d->nt++)
+		ner_make_token(d, d->nt);
+	for (si = 0; si < d->ns; si++)
+		ner_know_all(d, d->s[si].tb, d->s[si].te);
+	d->looked_up = true;
+}
+
+void
 ner_begin_sentence(struct ner_doc *d)
 {
 	ner_open_sentence(d);
 	if (d->text.len > 0)
 		sbuf_addc(&d->text, ' ');
 	d->s[d->ns].s = d->text.len;
-	d->s[d->ns].tb = d->nt;
+	d->s[d->ns].tb = d->nraw;
 }
 
 size_t
 ner_add_token(const struct ner *n, struct ner_doc *d, const char *s, size_t len, size_t os,
     size_t oe, bool space)
 {
-	size_t first = d->nt, off, i;
+	size_t first = d->nraw, off, i;
 
 	if (space && d->text.len > d->s[d->ns].s)
 		sbuf_addc(&d->text, ' ');
@@ -576,7 +664,7 @@ ner_end_sentence(struct ner_doc *d)
 {
 	struct ner_sent *S = &d->s[d->ns];
 
-	S->te = d->nt;
+	S->te = d->nraw;
 	S->e = d->text.len;
 	return d->ns++;
 }
@@ -1879,8 +1967,7 @@ ner_tag(struct ner *n, struct ner_doc *d, bool learn)
 	struct ner_run_ctx c = { NULL, 0, 0 };
 	size_t si, k;
 
-	for (si = 0; si < d->ns; si++)
-		ner_know_all(d, d->s[si].tb, d->s[si].te);
+	ner_lookup(d);
 	ner_survey(d);
 	for (si = 0; si < d->ns; si++)
 		ner_tickers(d, si);

@@ -55,6 +55,14 @@ struct ner_tok {
 	uint32_t w;	/* its word in the document's word table */
 };
 
+/* A token as read, before ner_lookup() folds and classifies it. */
+struct ner_raw {
+	size_t s, e;	/* bytes in the document text (d->text) */
+	size_t os, oe;	/* bytes in the original document */
+	uint8_t type;	/* enum tok_type */
+	bool space;	/* whitespace before it */
+};
+
 /* What a document's distinct word (folded token) is known as. */
 struct ner_word {
 	const struct gaz_entry *entries;	/* gazetteer entries of it alone */
@@ -88,13 +96,16 @@ struct ner_doc {
 	struct sbuf text;		/* the sentences' text */
 	struct sbuf keys;		/* folded forms of the tokens */
 	struct sbuf canon;		/* canonical names of the mentions */
-	struct ner_tok *t;		/* tokens */
+	struct ner_raw *raw;		/* tokens as read */
+	size_t nraw, capraw;
+	struct ner_tok *t;		/* tokens, made by ner_lookup() */
 	size_t nt, capt;
 	struct ner_sent *s;		/* sentences */
 	size_t ns, caps;
 	struct ner_mention *m;		/* mentions, in text order after tagging */
 	size_t nm, capm;
 	bool lower;			/* the document is lower-cased */
+	bool looked_up;			/* ner_lookup() is done */
 	struct ner_lex *lex;		/* names defined by the document */
 	struct htab words;		/* the distinct folded tokens */
 	struct ner_word *w;		/* what is known of each */
@@ -136,6 +147,13 @@ void ner_free(struct ner *n);
 void ner_doc_reset(struct ner_doc *d);
 /* Free d. */
 void ner_doc_free(struct ner_doc *d);
+/*
+ * Make d's tokens from the raw ones and look up their words in the
+ * gazetteers and word lists, if not done yet.  ner_tag() does it first; a
+ * caller may do it before, in another thread: it reads only the tagger's
+ * gazetteers, never what ner_tag() learns.
+ */
+void ner_lookup(struct ner_doc *d);
 /*
  * Add a sentence: its text s[0..len), the original offset of its first
  * byte and the map of its folded whitespace (fm may be NULL).  Returns the
