@@ -41,6 +41,9 @@ tag() {
 		'It was Boris Johnson'\''s government.|PERSON	Boris Johnson	Boris Johnson'
 		'He joined the Conservative Party in May.|ORG	Conservative Party	Conservative Party'
 		'Diamond Shamrock Corp <DIA> said it lost money.|ORG	DIA	DIA'
+		'Diamond Shamrock Corp said it lost money.|ORG	Diamond Shamrock Corp	Diamond Shamrock Corp'
+		'Golden Nugget Inc agreed to the sale.|ORG	Golden Nugget Inc	Golden Nugget Inc'
+		'Political Apple Inc. fights went on.|ORG	Apple	Apple Inc.'
 		'The National Security Council (NSC) met. Later the NSC spoke.|ORG	National Security Council	NSC'
 	)
 	bad=0
@@ -146,6 +149,23 @@ PERSON" ]
 	run bash -c "tabloid-split --tsv big.tsv | tabloid-tag-entities | cut -f7"
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"Boris Johnson"* ]] && [[ "$output" == *"Paris"* ]]
+}
+
+@test "hostile input: 5 MB sentences of capitalised words joined by 'and' and 'and the' finish" {
+	for sep in ' and ' ' and the ' ' '; do
+		awk -v sep="$sep" 'BEGIN {
+			split("Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliet Kilo Lima Mike November Oscar Papa", w, " ")
+			printf "doc\ttext\nd\tBoris Johnson named Alpha"
+			for (n = 0; n < 5000000; n += length(w[i]) + length(sep)) {
+				i = (n * 7 + int(n / 13)) % 16 + 1
+				printf "%s%s", sep, w[i]
+			}
+			printf ".\n"
+		}' >names.tsv
+		run timeout 300 tabloid-tag-entities names.tsv
+		[ "$status" -eq 0 ]
+		[[ "${lines[1]}" == *"	PERSON	Boris Johnson	Boris Johnson" ]]
+	done
 }
 
 @test "malformed rows and columns are errors naming the file and line" {

@@ -7,6 +7,14 @@
 #include "tok.h"
 #include "utf8.h"
 
+/*
+ * Tokens in the longest name the rules build from capitalised words, so
+ * that a sentence of thousands of names costs time in proportion to its
+ * length.  Real names are far shorter: "International Bank for
+ * Reconstruction and Development" has 6 tokens.
+ */
+#define NER_MAXNAME 16
+
 /* How a mention was found; learning and canonical names depend on it. */
 enum {
 	HOW_GAZ,	/* a gazetteer entry */
@@ -882,6 +890,34 @@ ner_cased(struct ner *n, struct ner_doc *d, size_t i)
 	    GAZ_BIT(GAZ_ORG_SUFFIX), true);
 }
 
+/*
+ * Whether the sentence-initial word i starts a company name that ends in a
+ * suffix a few capitalised words on ("Diamond Shamrock Corp said"): a word
+ * on none of the tagger's lists, not a title, job or never-a-name cue, and
+ * never written in lower case in the document, before a word that is no
+ * known name ("Political Apple Inc." is not one name).
+ */
+static bool
+ner_suffix_follows(struct ner *n, struct ner_doc *d, size_t i, size_t te)
+{
+	const struct ner_tok *t = &d->t[i];
+	size_t k;
+
+	if ((t->cls & ~(1u << L_COMMON)) != 0 || d->w[t->w].low > 0 ||
+	    (t->gany & (GAZ_BIT(GAZ_TITLE) | GAZ_BIT(GAZ_JOB) | GAZ_BIT(GAZ_NOT))) != 0)
+		return false;
+	if (i + 1 < te && (d->t[i + 1].gany & (GAZ_ENTITY_MASK | GAZ_BIT(GAZ_GIVEN) |
+	    GAZ_BIT(GAZ_SURNAME))) != 0)
+		return false;
+	for (k = i + 1; k < te && k <= i + 4; k++) {
+		if (!(d->t[k].flags & (NER_CAP | NER_UPPER)) || (d->t[k].flags & NER_STOP))
+			return false;
+		if (ner_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_SUFFIX), false))
+			return k > i + 1;
+	}
+	return false;
+}
+
 /* Whether the sentence-initial word i can be the start of a name. */
 static bool
 ner_initial_ok(struct ner *n, struct ner_doc *d, size_t i, size_t te)
@@ -899,7 +935,9 @@ ner_initial_ok(struct ner *n, struct ner_doc *d, size_t i, size_t te)
 	    GAZ_BIT(GAZ_GIVEN), false);
 	if (m.e != NULL && !ner_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), false))
 		return true;
-	return e->cap > 0 && e->low == 0;
+	if (e->cap > 0 && e->low == 0)
+		return true;
+	return ner_suffix_follows(n, d, i, te);
 }
 
 /* Whether token i can be part of a name in sentence S. */
@@ -1061,6 +1099,9 @@ ner_org_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j
 	bool any = ner_anycase(d, S), head = false;
 	size_t k, last = 0, tail;
 
+	if (e - j > NER_MAXNAME)
+		e = j + NER_MAXNAME;
+
 	for (k = j; k < e; k++) {
 		if (k > j && ner_longest(d, n->gaz, k, e, GAZ_BIT(GAZ_TITLE), false).e != NULL &&
 		    !ner_cue(d, n->gaz, k, heads, any))
@@ -1162,6 +1203,9 @@ static size_t
 ner_unknown_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j, size_t e)
 {
 	size_t k = j + 1;
+
+	if (e - j > NER_MAXNAME)
+		e = j + NER_MAXNAME;
 
 	while (k < e && (!ner_is_connector(d, k) || tis(d, k, "-")) &&
 	    ner_longest(d, n->gaz, k, e, GAZ_ENTITY_MASK | GAZ_BIT(GAZ_TITLE),
