@@ -68,6 +68,26 @@ PERSON" ]
 	[[ "$output" == *BOGUS* ]]
 }
 
+@test "-N reads and writes no header; -f picks the text column by name or number" {
+	printf 'd1\tBoris Johnson met Emmanuel Macron in Paris.\nd2\tAngela Merkel spoke.\n' >nohdr.tsv
+	run tabloid-tag-entities -N nohdr.tsv
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "d1	0	13	PERSON	Boris Johnson	Boris Johnson" ]
+	[ "${lines[3]}" = "d2	0	13	PERSON	Angela Merkel	Angela Merkel" ]
+	[ "${#lines[@]}" -eq 4 ]
+	printf 'id\tbody\tnote\nd1\tParis is far from Lyon.\tBerlin\n' >cols.tsv
+	for f in body 2; do
+		run tabloid-tag-entities -f "$f" cols.tsv
+		[ "$status" -eq 0 ]
+		[ "${lines[0]}" = "id	note	start	end	type	entity	text" ]
+		[ "${lines[1]}" = "d1	Berlin	0	5	GPE	Paris	Paris" ]
+		[ "${#lines[@]}" -eq 3 ]
+	done
+	run tabloid-tag-entities -f nosuch cols.tsv
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"cols.tsv"*"nosuch"* ]]
+}
+
 @test "--bio: one row per token, B- starts every mention, I- never follows O" {
 	tabloid-split "$S/001_b53f680156d8d950.txt" >s.tsv
 	tabloid-tag-entities --bio s.tsv >bio.tsv
