@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lib/abbrev.h"
@@ -38,7 +39,7 @@ struct job {
 };
 
 /* Jobs in the ring between the reader and the tagger; the reader's wake-ups. */
-#define NJOBS 16
+#define NJOBS 8
 #define JOB_BATCH 4
 
 struct tagger {
@@ -140,24 +141,50 @@ load_words(struct ner *n, struct gaz *g, const char *name, bool common)
 	free(path);
 }
 
+static off_t
+file_size(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? st.st_size : 0;
+}
+
+/*
+ * Load the gazetteers of the data directory.  The table is first sized
+ * for them and the word lists, at about one key per 12 bytes of data, so
+ * that it is not rebuilt as it grows.
+ */
 static void
 load_data(struct gaz *g)
 {
 	static const char *const patterns[] = { "gaz-*.tsv", "names-*.tsv", "cues*.tsv" };
-	glob_t gl;
+	static const char *const lists[] = { "stopwords-en.txt", "words-en.txt" };
+	glob_t gl[sizeof patterns / sizeof patterns[0]];
+	off_t bytes = 0;
 	size_t i, k;
 	char *pat;
 
 	for (k = 0; k < sizeof patterns / sizeof patterns[0]; k++) {
 		pat = xmalloc(strlen(data_dir()) + strlen(patterns[k]) + 2);
 		sprintf(pat, "%s/%s", data_dir(), patterns[k]);
-		if (glob(pat, 0, NULL, &gl) == 0) {
-			for (i = 0; i < gl.gl_pathc; i++)
-				if (gaz_load(g, gl.gl_pathv[i], false) != 0)
-					err(2, "%s", gl.gl_pathv[i]);
-			globfree(&gl);
-		}
+		if (glob(pat, 0, NULL, &gl[k]) != 0)
+			gl[k].gl_pathc = 0;
+		for (i = 0; i < gl[k].gl_pathc; i++)
+			bytes += file_size(gl[k].gl_pathv[i]);
 		free(pat);
+	}
+	for (k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+		pat = data_find(lists[k], NULL, NULL);
+		bytes += file_size(pat);
+		free(pat);
+	}
+	gaz_reserve(g, (size_t)(bytes / 12));
+	for (k = 0; k < sizeof patterns / sizeof patterns[0]; k++) {
+		for (i = 0; i < gl[k].gl_pathc; i++)
+			if (gaz_load(g, gl[k].gl_pathv[i], false) != 0)
+				err(2, "%s", gl[k].gl_pathv[i]);
+		if (gl[k].gl_pathc > 0)
+			globfree(&gl[k]);
 	}
 }
 

@@ -375,6 +375,16 @@ gaz_get_hashed(const struct gaz *g, const char *key, size_t n, uint64_t h,
 }
 
 void
+gaz_reserve(struct gaz *g, size_t n)
+{
+	htab_reserve(&g->keys, n);
+	if (n > g->capnodes) {
+		g->capnodes = n;
+		g->nodes = xrealloc(g->nodes, g->capnodes * sizeof *g->nodes);
+	}
+}
+
+void
 gaz_set_class(struct gaz *g, const char *key, size_t n, uint32_t bits)
 {
 	gaz_node(g, key, n)->cls |= bits;

@@ -117,6 +117,8 @@ bool gaz_get_hashed(const struct gaz *g, const char *key, size_t n, uint64_t h,
     struct gaz_hit *hit);
 /* Start fetching the memory a lookup of a key hashed h will read first. */
 void gaz_prefetch(const struct gaz *g, uint64_t h);
+/* Make room for n keys in all, so that adding them rebuilds nothing. */
+void gaz_reserve(struct gaz *g, size_t n);
 /*
  * Add bits to the word-class bits of key (made known when missing, with no
  * entries).  The bits mean what the caller wants; gaz_get() reports them.

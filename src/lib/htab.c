@@ -132,14 +132,15 @@ htab_place(struct htab *t, uint64_t h, uint32_t i)
 	t->seen[b >> 3] |= (uint8_t)(1u << (b & 7));
 }
 
+/* Rebuild the slots for cap slots (a power of two). */
 static void
-htab_rehash(struct htab *t)
+htab_resize(struct htab *t, size_t cap)
 {
 	uint32_t i;
 
 	free(t->slot);
 	free(t->seen);
-	t->cap = t->cap ? 2 * t->cap : 64;
+	t->cap = cap;
 	t->slot = xcalloc(t->cap, sizeof *t->slot);
 	t->seen = xcalloc(t->cap, 1);
 	for (i = 0; i < t->n; i++)
@@ -174,10 +175,28 @@ htab_add_hashed(struct htab *t, const char *key, size_t n, uint64_t h, bool *add
 	sbuf_add(&t->keys, key, n);
 	sbuf_addc(&t->keys, '\0');
 	if (2 * (size_t)t->n > t->cap)
-		htab_rehash(t);
+		htab_resize(t, t->cap ? 2 * t->cap : 64);
 	else
 		htab_place(t, h, i);
 	return i;
+}
+
+void
+htab_reserve(struct htab *t, size_t n)
+{
+	size_t cap = t->cap ? t->cap : 64;
+
+	if (n > UINT32_MAX - 2)
+		errx(2, "too many keys in a table");
+	while (cap < 2 * n)
+		cap *= 2;
+	if (cap > t->cap)
+		htab_resize(t, cap);
+	if (n > t->capkeys) {
+		t->capkeys = n;
+		t->off = xrealloc(t->off, t->capkeys * sizeof *t->off);
+		t->len = xrealloc(t->len, t->capkeys * sizeof *t->len);
+	}
 }
 
 const char *

@@ -50,6 +50,8 @@ uint32_t htab_add_hashed(struct htab *t, const char *key, size_t n, uint64_t h,
     bool *added);
 /* The key of index i (NUL-terminated); its length into *n when not NULL. */
 const char *htab_key(const struct htab *t, uint32_t i, size_t *n);
+/* Make room for n keys in all, so that adding them rebuilds nothing. */
+void htab_reserve(struct htab *t, size_t n);
 /* Forget every key, keeping the memory. */
 void htab_clear(struct htab *t);
 /* Free everything. */

@@ -246,6 +246,8 @@ test_htab(void)
 	CHECK(t.n == 0 && htab_find(&t, "k1", 2) == HTAB_NONE);
 	CHECK(htab_add(&t, "k1", 2, &added) == 0 && added);
 	CHECK(htab_hash("abc", 3) == htab_hash("abc", 3) && htab_hash("abc", 3) != htab_hash("abd", 3));
+	htab_reserve(&t, 1000);
+	CHECK(t.cap >= 2000 && htab_find(&t, "k1", 2) == 0 && t.n == 1);
 	htab_free(&t);
 }
 
