@@ -123,11 +123,13 @@ PERSON" ]
 	    tabloid-tag-entities -g g.tsv | cut -f6-)
 	grep -qxF 'ORG	Zorblax Widgets	Zorblax Widgets' <<<"$out"
 	grep -qxF 'PERSON	Mr Huawei	Huawei' <<<"$out"
-	for bad in 'Acme' 'Acme\tBOGUS' 'Acme\tORG\tx\ty' '\tORG'; do
-		printf "# c\n$bad\n" >bad.tsv
+	for c in 'Acme|expected NAME TAB TYPE' 'Acme\tBOGUS|unknown type' \
+	    'Acme\tORG\tx\ty|more than three' '\tORG|expected NAME TAB TYPE' \
+	    'Acme  Co\tORG|stray spaces' 'Acme\tORG\t x|entity is empty'; do
+		printf "# c\n${c%%|*}\n" >bad.tsv
 		run tabloid-tag-entities -g bad.tsv hdr.tsv
 		[ "$status" -eq 2 ]
-		[[ "$output" == *"bad.tsv: line 2"* ]]
+		[[ "$output" == *"bad.tsv: line 2: malformed gazetteer entry: "*"${c#*|}"* ]]
 	done
 }
 

@@ -36,23 +36,25 @@ abbrev_add(struct abbrev *a, const char *w, size_t n, enum abbrev_class c)
 	strset_put(a->folded, low, abbrev_lower(low, w, n), (int)c);
 }
 
-static int
+static const char *
 abbrev_entry(void *arg, char **f, size_t *len, size_t nf)
 {
 	enum abbrev_class c = ABBREV_PLAIN;
 
-	if (nf > 2 || len[0] == 0)
-		return -1;
+	if (nf > 2)
+		return "more than two fields";
+	if (len[0] == 0)
+		return "empty abbreviation";
 	if (nf == 2) {
 		if (len[1] == 5 && memcmp(f[1], "title", 5) == 0)
 			c = ABBREV_TITLE;
 		else if (len[1] == 6 && memcmp(f[1], "number", 6) == 0)
 			c = ABBREV_NUMBER;
 		else if (len[1] != 5 || memcmp(f[1], "plain", 5) != 0)
-			return -1;
+			return "the class is not title, number or plain";
 	}
 	abbrev_add(arg, f[0], len[0], c);
-	return 0;
+	return NULL;
 }
 
 int

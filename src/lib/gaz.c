@@ -320,21 +320,29 @@ gaz_clean(const char *s, size_t n)
 	return true;
 }
 
-static int
+static const char *
 gaz_line(void *arg, char **f, size_t *len, size_t nf)
 {
 	struct gaz_loader *ld = arg;
+	const char *canon = nf == 3 ? f[2] : f[0];
+	size_t clen = nf == 3 ? len[2] : len[0];
 	int type;
 
-	if (nf < 2 || nf > 3 || !gaz_clean(f[0], len[0]))
-		return -1;
+	if (nf < 2)
+		return "expected NAME TAB TYPE [TAB ENTITY]";
+	if (nf > 3)
+		return "more than three fields";
+	if (!gaz_clean(f[0], len[0]))
+		return "the name is empty, has control characters or stray spaces";
 	if ((type = gaz_type_parse(f[1], len[1])) < 0)
-		return -1;
+		return "unknown type (PERSON ORG GPE LOC NORP DATE TIME MONEY PERCENT, "
+		    "or a cue class: TITLE JOB GIVEN SURNAME ORG_SUFFIX ORG_HEAD LOC_HEAD "
+		    "GPE_HEAD NOT)";
 	if (nf == 3 && !gaz_clean(f[2], len[2]))
-		return -1;
-	if (nf == 3)
-		return gaz_add(ld->g, f[0], len[0], type, f[2], len[2], ld->user) ? 0 : -1;
-	return gaz_add(ld->g, f[0], len[0], type, f[0], len[0], ld->user) ? 0 : -1;
+		return "the entity is empty, has control characters or stray spaces";
+	if (!gaz_add(ld->g, f[0], len[0], type, canon, clen, ld->user))
+		return "the name has no words, or more than 255";
+	return NULL;
 }
 
 int

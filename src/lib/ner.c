@@ -287,17 +287,17 @@ struct ner_loader {
 	struct sbuf key;
 };
 
-static int
+static const char *
 ner_load_word(void *arg, char **f, size_t *len, size_t nf)
 {
 	struct ner_loader *ld = arg;
 
 	if (nf != 1)
-		return -1;
+		return "more than one field";
 	sbuf_reset(&ld->key);
 	utf8_normalize(&ld->key, f[0], len[0], true, false);
 	gaz_set_class(ld->g, ld->key.p, ld->key.len, ld->bit);
-	return 0;
+	return NULL;
 }
 
 int

@@ -89,11 +89,12 @@ strset_trim(char **p, size_t len)
 
 int
 strset_read_list(const char *path,
-    int (*fn)(void *arg, char **f, size_t *len, size_t nf), void *arg,
+    const char *(*fn)(void *arg, char **f, size_t *len, size_t nf), void *arg,
     const char *what)
 {
 	struct tsv_reader r;
 	struct tsv_row row = { 0 };
+	const char *why;
 	char *line;
 	long long n;
 
@@ -105,26 +106,26 @@ strset_read_list(const char *path,
 		if (len == 0 || line[0] == '#')
 			continue;
 		tsv_split(&row, line, len);
-		if (fn(arg, row.f, row.len, row.n) != 0)
-			errx(2, "%s: line %llu: malformed %s entry", path,
-			    (unsigned long long)r.lineno, what);
+		if ((why = fn(arg, row.f, row.len, row.n)) != NULL)
+			errx(2, "%s: line %llu: malformed %s entry: %s", path,
+			    (unsigned long long)r.lineno, what, why);
 	}
 	tsv_row_free(&row);
 	tsv_close(&r);
 	return 0;
 }
 
-static int
+static const char *
 strset_add_word(void *arg, char **f, size_t *len, size_t nf)
 {
 	struct sbuf b = SBUF_INIT;
 
 	if (nf != 1)
-		return -1;
+		return "more than one field";
 	utf8_normalize(&b, f[0], len[0], true, false);
 	strset_put(arg, b.p, b.len, 1);
 	sbuf_free(&b);
-	return 0;
+	return NULL;
 }
 
 int

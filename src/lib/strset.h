@@ -29,14 +29,14 @@ void strset_free(struct strset *s);
 /*
  * Read a list file: one entry per line, '#' starts a comment line, blank
  * lines and surrounding spaces are ignored.  For each entry calls
- * fn(arg, fields, lens, nfields, path, lineno), where the entry's fields
- * are separated by TABs.  fn returns 0, or -1 to report the line as
- * malformed.  Returns 0, or -1 with errno set when path cannot be read;
- * a malformed line ends the program with status 2 and a message naming
- * path and line.
+ * fn(arg, fields, lens, nfields), where the entry's fields are separated
+ * by TABs.  fn returns NULL, or what is wrong with the entry; the program
+ * then ends with status 2 and a message naming path, the line, what (the
+ * kind of list) and that reason.  Returns 0, or -1 with errno set when
+ * path cannot be read.
  */
 int strset_read_list(const char *path,
-    int (*fn)(void *arg, char **f, size_t *len, size_t nf), void *arg,
+    const char *(*fn)(void *arg, char **f, size_t *len, size_t nf), void *arg,
     const char *what);
 
 /*
