@@ -22,6 +22,7 @@
 #include "lib/prog.h"
 #include "lib/sbuf.h"
 #include "lib/strset.h"
+#include "lib/tok.h"
 
 enum mode { MODE_MENTIONS, MODE_BIO, MODE_INLINE };
 
@@ -619,6 +620,7 @@ token_row(struct tagger *tg, struct input *in, const struct cols *c)
 	const char *id = c->doc >= 0 ? in->row.f[c->doc] : "";
 	size_t idlen = c->doc >= 0 ? in->row.len[c->doc] : 0, os, oe, first;
 	struct ner_doc *d;
+	int type = -1;
 	char *s;
 	size_t n;
 	bool space;
@@ -643,9 +645,13 @@ token_row(struct tagger *tg, struct input *in, const struct cols *c)
 		space = true;
 	} else
 		space = d->nraw == 0 || d->raw[d->nraw - 1].oe < os;
+	if (c->type >= 0 &&
+	    (type = tok_type_parse(in->row.f[c->type], in->row.len[c->type])) < 0)
+		input_fail(in, "'%.*s' is not a token type",
+		    (int)(in->row.len[c->type] > 40 ? 40 : in->row.len[c->type]), in->row.f[c->type]);
 	s = in->row.f[c->text];
 	n = tsv_unescape(s, in->row.len[c->text], s);
-	first = ner_add_token(&tg->ner, d, s, n, os, oe, space);
+	first = ner_add_token(&tg->ner, d, s, n, os, oe, type, space);
 	if (tg->j->ntok == tg->j->captok) {
 		tg->j->captok = tg->j->captok ? 2 * tg->j->captok : 1024;
 		tg->j->tokfirst = xrealloc(tg->j->tokfirst, tg->j->captok * sizeof *tg->j->tokfirst);

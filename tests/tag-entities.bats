@@ -203,6 +203,10 @@ PERSON" ]
 	run tabloid-tag-entities fold.tsv
 	[ "$status" -eq 2 ]
 	[[ "$output" == *"fold"* ]]
+	printf 'doc\tpara\tsent\ttok\tstart\tend\ttype\ttoken\nd\t1\t1\t1\t0\t5\tword\tHello\nd\t1\t1\t2\t6\t11\tbogus\tworld\n' >type.tsv
+	run tabloid-tag-entities type.tsv
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"type.tsv: line 3: 'bogus' is not a token type"* ]]
 }
 
 @test "-o replaces its file only on success; output is deterministic; repeated headers dropped" {

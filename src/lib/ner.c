@@ -618,9 +618,24 @@ ner_begin_sentence(struct ner_doc *d)
 	d->s[d->ns].tb = d->nraw;
 }
 
+/* The type of a token from its bytes: a word, a number or punctuation. */
+static enum tok_type
+ner_guess_type(const char *s, size_t len)
+{
+	size_t i;
+
+	if (s[0] >= '0' && s[0] <= '9')
+		return TOK_NUMBER;
+	for (i = 0; i < len; i++)
+		if ((((unsigned char)s[i] | 0x20) >= 'a' && ((unsigned char)s[i] | 0x20) <= 'z') ||
+		    (unsigned char)s[i] >= 0x80)
+			return TOK_WORD;
+	return TOK_PUNCT;
+}
+
 size_t
 ner_add_token(const struct ner *n, struct ner_doc *d, const char *s, size_t len, size_t os,
-    size_t oe, bool space)
+    size_t oe, int type, bool space)
 {
 	size_t first = d->nraw, off, i;
 
@@ -630,32 +645,20 @@ ner_add_token(const struct ner *n, struct ner_doc *d, const char *s, size_t len,
 	sbuf_add(&d->text, s, len);
 	d->scratch.n = 0;
 	if (len > 0) {
-		enum tok_type type = TOK_PUNCT;
-		size_t i;
-
-		for (i = 0; i < len; i++)
-			if (((unsigned char)s[i] | 0x20) >= 'a' && ((unsigned char)s[i] | 0x20) <= 'z') {
-				type = TOK_WORD;
-				break;
-			} else if ((unsigned char)s[i] >= 0x80) {
-				type = TOK_WORD;
-				break;
-			}
-		if (s[0] >= '0' && s[0] <= '9')
-			type = TOK_NUMBER;
 		if (d->scratch.cap == 0) {
 			d->scratch.cap = 16;
 			d->scratch.v = xmalloc(d->scratch.cap * sizeof *d->scratch.v);
 		}
 		d->scratch.v[0].start = 0;
 		d->scratch.v[0].end = len;
-		d->scratch.v[0].type = type;
+		d->scratch.v[0].type = type >= 0 ? (enum tok_type)type : ner_guess_type(s, len);
 		d->scratch.n = 1;
-		if (type == TOK_WORD)
+		if (d->scratch.v[0].type == TOK_WORD)
 			gaz_hyphens(s, &d->scratch);
 	}
 	if (d->scratch.n == 0 || oe - os != len) {
-		ner_push(n, d, off, off + len, os, oe, len ? TOK_WORD : TOK_OTHER, space);
+		ner_push(n, d, off, off + len, os, oe, len ? (d->scratch.n ? d->scratch.v[0].type :
+		    TOK_WORD) : TOK_OTHER, space);
 		return first;
 	}
 	for (i = 0; i < d->scratch.n; i++) {

@@ -164,12 +164,13 @@ size_t ner_add_sentence(const struct ner *n, struct ner_doc *d, const char *s,
 /* Start a sentence that the caller adds token by token. */
 void ner_begin_sentence(struct ner_doc *d);
 /*
- * Add a token of the current sentence: its text s[0..len) and its
- * original offsets; space tells whether whitespace comes before it.
- * Returns the index of its first token (words may be cut at hyphens).
+ * Add a token of the current sentence: its text s[0..len), its original
+ * offsets and its enum tok_type, or -1 to tell it from its bytes; space
+ * tells whether whitespace comes before it.  Returns the index of its
+ * first token (words may be cut at hyphens).
  */
 size_t ner_add_token(const struct ner *n, struct ner_doc *d, const char *s,
-    size_t len, size_t os, size_t oe, bool space);
+    size_t len, size_t os, size_t oe, int type, bool space);
 /* End the current sentence; returns its index. */
 size_t ner_end_sentence(struct ner_doc *d);
 /*

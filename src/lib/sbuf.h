@@ -44,7 +44,8 @@ static inline void
 sbuf_add(struct sbuf *b, const void *p, size_t n)
 {
 	if (b->len + n < b->cap && n < b->cap) {
-		memcpy(b->p + b->len, p, n);
+		if (n > 0)
+			memcpy(b->p + b->len, p, n);
 		b->len += n;
 		b->p[b->len] = '\0';
 	} else

@@ -48,6 +48,17 @@ tok_type_name(enum tok_type t)
 	return tok_names[t];
 }
 
+int
+tok_type_parse(const char *s, size_t n)
+{
+	int t;
+
+	for (t = 0; t <= TOK_OTHER; t++)
+		if (strlen(tok_names[t]) == n && memcmp(tok_names[t], s, n) == 0)
+			return t;
+	return -1;
+}
+
 size_t
 tok_type_len(enum tok_type t)
 {

@@ -49,6 +49,8 @@ void tok_text(const struct abbrev *ab, const char *s, size_t n,
     struct tok_list *out);
 /* The name of a token type: "word", "number", ... */
 const char *tok_type_name(enum tok_type t);
+/* The type named s (n bytes), or -1. */
+int tok_type_parse(const char *s, size_t n);
 /* The length of that name. */
 size_t tok_type_len(enum tok_type t);
 /* Free a token list. */
