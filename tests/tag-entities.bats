@@ -54,6 +54,13 @@ tag() {
 	table_done "${#cases[@]}" "$bad"
 }
 
+@test "ALL-CAPS headline: a word before a company suffix is part of the name" {
+	printf 'doc\ttext\nd\tMONONGAHELA STEEL CORP POSTS 4TH QTR LOSS\nd\tMonongahela said steel prices fell.\n' >caps.tsv
+	run tabloid-tag-entities caps.tsv
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | cut -f6,8 | sed -n 2p)" = "ORG	MONONGAHELA STEEL CORP" ]
+}
+
 @test "one sense per document: a surname after the full name is the same person" {
 	out=$(tag 'Chris Coons spoke on Monday. Later Coons said he agreed.')
 	grep -qxF 'PERSON	Chris Coons	Coons' <<<"$out"

@@ -921,6 +921,21 @@ ner_suffix_follows(struct ner *n, struct ner_doc *d, size_t i, size_t te)
 	return false;
 }
 
+/*
+ * Whether word i of an ALL-CAPS or Title Case sentence comes just before
+ * a company suffix ("MONONGAHELA STEEL CORP"): such a word belongs to the
+ * name even when the document writes it in lower case.
+ */
+static bool
+ner_caps_before_suffix(struct ner *n, struct ner_doc *d, size_t i, size_t te)
+{
+	const struct ner_tok *t = &d->t[i];
+
+	if (!(t->flags & NER_WORD) || (t->flags & NER_STOP) || (t->cls & ~(1u << L_COMMON)) != 0)
+		return false;
+	return i + 1 < te && ner_cue(d, n->gaz, i + 1, GAZ_BIT(GAZ_ORG_SUFFIX), true);
+}
+
 /* Whether the sentence-initial word i can be the start of a name. */
 static bool
 ner_initial_ok(struct ner *n, struct ner_doc *d, size_t i, size_t te)
@@ -952,7 +967,7 @@ ner_namelike(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t 
 	if (!(t->flags & NER_WORD) || t->m >= 0)
 		return false;
 	if (S->caps)
-		return ner_cased(n, d, i);
+		return ner_cased(n, d, i) || ner_caps_before_suffix(n, d, i, S->te);
 	if (!(t->flags & (NER_CAP | NER_UPPER)))
 		return false;
 	if (t->flags & NER_INITIAL)
@@ -1125,6 +1140,10 @@ ner_org_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j
 		if (k > j && ner_cue(d, n->gaz, k, heads, any)) {
 			last = k + 1;
 			head = ner_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_HEAD), any);
+		} else if (last == k && k > j && ner_cue(d, n->gaz, k - 1,
+		    GAZ_BIT(GAZ_ORG_SUFFIX), any) && !ner_cue(d, n->gaz, k - 1,
+		    GAZ_BIT(GAZ_ORG_HEAD), any)) {
+			break;
 		} else if (k == j && ner_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_HEAD), any) && k + 1 < e &&
 		    ner_is_connector(d, k + 1)) {
 			last = k + 1;
