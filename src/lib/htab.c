@@ -199,14 +199,6 @@ htab_reserve(struct htab *t, size_t n)
 	}
 }
 
-const char *
-htab_key(const struct htab *t, uint32_t i, size_t *n)
-{
-	if (n != NULL)
-		*n = t->len[i];
-	return t->keys.p + t->off[i];
-}
-
 void
 htab_clear(struct htab *t)
 {

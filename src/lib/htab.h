@@ -41,15 +41,13 @@ void htab_init(struct htab *t);
 uint32_t htab_find(const struct htab *t, const char *key, size_t n);
 /* htab_find() of a key whose htab_hash() is h. */
 uint32_t htab_find_hashed(const struct htab *t, const char *key, size_t n, uint64_t h);
-/* Ask the processor to fetch the slot where a key hashed h would start. */
+/* Ask the processor to fetch the filter byte and first slot of a key hashed h. */
 void htab_prefetch(const struct htab *t, uint64_t h);
 /* The index of key, added when missing; *added tells which (may be NULL). */
 uint32_t htab_add(struct htab *t, const char *key, size_t n, bool *added);
 /* htab_add() of a key whose htab_hash() is h. */
 uint32_t htab_add_hashed(struct htab *t, const char *key, size_t n, uint64_t h,
     bool *added);
-/* The key of index i (NUL-terminated); its length into *n when not NULL. */
-const char *htab_key(const struct htab *t, uint32_t i, size_t *n);
 /* Make room for n keys in all, so that adding them rebuilds nothing. */
 void htab_reserve(struct htab *t, size_t n);
 /* Forget every key, keeping the memory. */

@@ -45,20 +45,6 @@ strset_get(const struct strset *s, const char *key, size_t n)
 	return i != HTAB_NONE ? s->val[i] : -1;
 }
 
-void
-strset_each(const struct strset *s,
-    void (*fn)(void *arg, const char *key, size_t n, int val), void *arg)
-{
-	uint32_t i;
-
-	for (i = 0; i < s->keys.n; i++) {
-		size_t n;
-		const char *k = htab_key(&s->keys, i, &n);
-
-		fn(arg, k, n, s->val[i]);
-	}
-}
-
 size_t
 strset_count(const struct strset *s)
 {

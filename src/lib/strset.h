@@ -20,9 +20,6 @@ void strset_put(struct strset *s, const char *key, size_t n, int val);
 int strset_get(const struct strset *s, const char *key, size_t n);
 /* Number of keys. */
 size_t strset_count(const struct strset *s);
-/* Call fn(arg, key, n, val) for every key, in insertion order. */
-void strset_each(const struct strset *s,
-    void (*fn)(void *arg, const char *key, size_t n, int val), void *arg);
 /* Free the set and its keys. */
 void strset_free(struct strset *s);
 

@@ -237,7 +237,7 @@ test_htab(void)
 	CHECK(all);
 	CHECK(htab_add(&t, "k17", 3, &added) == 17 && !added);
 	CHECK(htab_find(&t, "k4999", 5) == 4999 && htab_find(&t, "k5000", 5) == HTAB_NONE);
-	CHECK(strcmp(htab_key(&t, 123, &n), "k123") == 0 && n == 4);
+	CHECK(htab_find(&t, "k123", 4) == 123 && htab_find(&t, "k12", 3) == 12);
 	CHECK(htab_add(&t, "", 0, NULL) == 5000 && htab_find(&t, "", 0) == 5000);
 	memset(big, 'a', sizeof big);
 	CHECK(htab_add(&t, big, 300, NULL) == 5001 && htab_find(&t, big, 299) == HTAB_NONE);
