@@ -132,14 +132,21 @@ parse_types(const char *s)
 	return mask;
 }
 
-static void
-load_words(struct ner *n, struct gaz *g, const char *name, bool common)
-{
-	char *path = data_find(name, NULL, NULL);
+/* The word lists of the data directory: stop words, then common words. */
+static const char *const word_lists[] = { "stopwords-en.txt", "words-en.txt" };
 
-	if (ner_load_words(n, g, path, common) != 0)
-		err(2, "%s", path);
-	free(path);
+static void
+load_words(struct ner *n, struct gaz *g)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof word_lists / sizeof word_lists[0]; k++) {
+		char *path = data_find(word_lists[k], NULL, NULL);
+
+		if (ner_load_words(n, g, path, k > 0) != 0)
+			err(2, "%s", path);
+		free(path);
+	}
 }
 
 static off_t
@@ -159,7 +166,6 @@ static void
 load_data(struct gaz *g)
 {
 	static const char *const patterns[] = { "gaz-*.tsv", "names-*.tsv", "cues*.tsv" };
-	static const char *const lists[] = { "stopwords-en.txt", "words-en.txt" };
 	glob_t gl[sizeof patterns / sizeof patterns[0]];
 	off_t bytes = 0;
 	size_t i, k;
@@ -174,8 +180,8 @@ load_data(struct gaz *g)
 			bytes += file_size(gl[k].gl_pathv[i]);
 		free(pat);
 	}
-	for (k = 0; k < sizeof lists / sizeof lists[0]; k++) {
-		pat = data_find(lists[k], NULL, NULL);
+	for (k = 0; k < sizeof word_lists / sizeof word_lists[0]; k++) {
+		pat = data_find(word_lists[k], NULL, NULL);
 		bytes += file_size(pat);
 		free(pat);
 	}
@@ -801,8 +807,7 @@ main(int argc, char *argv[])
 			err(2, "%s", user[k]);
 	free(user);
 	ner_init(&tg.ner, &ab, &gaz);
-	load_words(&tg.ner, &gaz, "stopwords-en.txt", false);
-	load_words(&tg.ner, &gaz, "words-en.txt", true);
+	load_words(&tg.ner, &gaz);
 	if (memory != NULL && gaz_load(&tg.ner.learnt, memory, false) != 0 && errno != ENOENT)
 		err(2, "%s", memory);
 	tg.seen = strset_new();

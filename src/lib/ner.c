@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ner.h"
+#include "strset.h"
 #include "tok.h"
 #include "utf8.h"
 

@@ -25,7 +25,6 @@
 #include "fold.h"
 #include "gaz.h"
 #include "sbuf.h"
-#include "strset.h"
 
 /* Token flags. */
 enum {
