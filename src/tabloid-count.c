@@ -58,6 +58,8 @@ struct count {
 	size_t *key, nkey;		/* key column indexes */
 	size_t *by, nby;		/* group column indexes */
 	long countcol, docscol, doccol;	/* --merge count/docs, --docs doc */
+	size_t need;			/* fields a record must have */
+	size_t width;			/* fields it must have exactly, or 0 */
 	struct sbuf names;		/* output header, key columns */
 
 	struct tally t;			/* the counts */
@@ -211,6 +213,40 @@ merge_default_keys(struct count *c, struct input *in, size_t nf)
 		errx(2, "%s: no key columns in the count input", in->r.name);
 }
 
+static size_t
+max_col(const size_t *v, size_t n, long other)
+{
+	size_t m = other >= 0 ? (size_t)other + 1 : 0, i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] + 1 > m)
+			m = v[i] + 1;
+	return m;
+}
+
+/* The fields every record of every input needs, from the columns chosen. */
+static void
+note_need(struct count *c, size_t nf)
+{
+	c->need = max_col(c->key, c->nkey, c->countcol);
+	if (max_col(c->by, c->nby, c->docscol) > c->need)
+		c->need = max_col(c->by, c->nby, c->docscol);
+	if ((size_t)(c->doccol + 1) > c->need)
+		c->need = (size_t)(c->doccol + 1);
+	c->width = c->merge && c->keyspec == NULL ? nf : 0;
+}
+
+/* Check that the first record of a later input has the columns chosen. */
+static void
+check_width(const struct count *c, const struct input *in)
+{
+	if (c->width > 0 && in->row.n != c->width)
+		input_fail(in, "expected %zu fields as in the first input, found %zu", c->width,
+		    in->row.n);
+	if (in->row.n < c->need)
+		input_fail(in, "expected at least %zu fields, found %zu", c->need, in->row.n);
+}
+
 static void
 resolve_cols(struct count *c, struct input *in, size_t nf)
 {
@@ -245,6 +281,7 @@ resolve_cols(struct count *c, struct input *in, size_t nf)
 		merge_default_keys(c, in, nf);
 	else
 		errx(2, "no key columns: use -f");
+	note_need(c, nf);
 	if (in->have_header && !c->noheader) {
 		for (i = 0; i < c->nby; i++) {
 			sbuf_add(&c->names, in->h.names[c->by[i]], strlen(in->h.names[c->by[i]]));
@@ -564,6 +601,7 @@ static bool
 count_file(struct count *c, const char *path)
 {
 	struct input in;
+	bool checked = false;
 
 	if (input_open(&in, path, c->noheader) != 0) {
 		warn("%s", path);
@@ -580,6 +618,10 @@ count_file(struct count *c, const char *path)
 	while (input_next(&in)) {
 		if (!c->cols_known)
 			resolve_cols(c, &in, in.row.n);
+		if (!checked) {
+			check_width(c, &in);
+			checked = true;
+		}
 		count_row(c, &in);
 	}
 	flush_batch(c, in.r.name);

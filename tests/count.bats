@@ -845,6 +845,30 @@ EOF
 	same "tabloid-count: $T/long.tsv: line 4: expected 2 fields, found 3" "$stderr"
 }
 
+@test "hostile: under -N every file must have the selected columns" {
+	rows 'a\tb\tc' 'd\te\tf' >"$T/three.tsv"
+	rows 'x' 'y' >"$T/one.tsv"
+	run --separate-stderr tabloid-count -N -f 3 "$T/three.tsv" "$T/one.tsv"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	same "tabloid-count: $T/one.tsv: line 1: expected at least 3 fields, found 1" "$stderr"
+	run --separate-stderr tabloid-count -N -f 2 --by 1 "$T/three.tsv" "$T/one.tsv"
+	[ "$status" -eq 2 ]
+	same "tabloid-count: $T/one.tsv: line 1: expected at least 2 fields, found 1" "$stderr"
+	# a file with more fields, or enough, is counted
+	run --separate-stderr tabloid-count -N -f 1 "$T/one.tsv" "$T/three.tsv"
+	[ "$status" -eq 0 ]
+	same "$(rows 'a\t1' 'd\t1' 'x\t1' 'y\t1')" "$output"
+	# --merge without -f takes its columns from the width of the first file
+	rows 'a\tb\t2' >"$T/m3.tsv"
+	rows 'a\t2' >"$T/m2.tsv"
+	run --separate-stderr tabloid-count --merge -N "$T/m3.tsv" "$T/m2.tsv"
+	[ "$status" -eq 2 ]
+	same "tabloid-count: $T/m2.tsv: line 1: expected 3 fields as in the first input, found 2" "$stderr"
+	run --separate-stderr tabloid-count -N -f 1 -d "$T/one.tsv" "$T/three.tsv"
+	[ "$status" -eq 0 ]
+}
+
 @test "hostile: a column that does not exist names it and lists the header" {
 	table -f word <<'EOF'
 in:  doc w | d1 a
