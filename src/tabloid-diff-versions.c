@@ -212,7 +212,7 @@ load_abbrev(struct abbrev *ab, const char *name)
 	char *path = data_find(name, NULL, NULL);
 
 	if (abbrev_load(ab, path) != 0)
-		err(2, "%s", path);
+		data_fail(name, NULL, NULL, path);
 	free(path);
 }
 

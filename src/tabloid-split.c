@@ -230,7 +230,7 @@ set_pass_header(struct split *sp, const char *name, char **names, size_t n, size
 		sbuf_add(&sp->pass_hdr, h.p, h.len);
 		sp->pass_known = true;
 		sp->pass_nf = n - 2;
-	} else if (h.len != sp->pass_hdr.len || memcmp(h.p, sp->pass_hdr.p, h.len) != 0)
+	} else if (h.len != sp->pass_hdr.len || (h.len > 0 && memcmp(h.p, sp->pass_hdr.p, h.len) != 0))
 		errx(2, "%s: line 1: the columns besides doc and text differ from the first input's",
 		    name);
 	sbuf_free(&h);
@@ -377,7 +377,7 @@ load_abbrev(struct abbrev *ab, const char *name)
 	char *path = data_find(name, NULL, NULL);
 
 	if (abbrev_load(ab, path) != 0)
-		err(2, "%s", path);
+		data_fail(name, NULL, NULL, path);
 	free(path);
 }
 

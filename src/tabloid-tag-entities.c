@@ -144,7 +144,7 @@ load_words(struct ner *n, struct gaz *g)
 		char *path = data_find(word_lists[k], NULL, NULL);
 
 		if (ner_load_words(n, g, path, k > 0) != 0)
-			err(2, "%s", path);
+			data_fail(word_lists[k], NULL, NULL, path);
 		free(path);
 	}
 }
@@ -797,7 +797,7 @@ main(int argc, char *argv[])
 	abbrev_init(&ab);
 	path = data_find("abbrev-en.txt", NULL, NULL);
 	if (abbrev_load(&ab, path) != 0)
-		err(2, "%s", path);
+		data_fail("abbrev-en.txt", NULL, NULL, path);
 	free(path);
 	gaz_init(&gaz, &ab);
 	load_data(&gaz);

@@ -287,7 +287,7 @@ load_stopwords(const char *name)
 	struct strset *s = strset_new();
 
 	if (strset_load_words(s, path) != 0)
-		err(2, "%s", path);
+		data_fail(name, "stopwords-", ".txt", path);
 	free(path);
 	return s;
 }
@@ -361,7 +361,7 @@ main(int argc, char *argv[])
 	abbrev_init(&tk.ab);
 	abpath = data_find("abbrev-en.txt", NULL, NULL);
 	if (abbrev_load(&tk.ab, abpath) != 0)
-		err(2, "%s", abpath);
+		data_fail("abbrev-en.txt", NULL, NULL, abpath);
 	free(abpath);
 	if (stopfile != NULL)
 		tk.stop = load_stopwords(stopfile);
@@ -371,5 +371,7 @@ main(int argc, char *argv[])
 	prog_files(&argc, &argv);
 	for (i = 0; i < argc; i++)
 		ok &= tokenize_file(&tk, argv[i]);
+	if (tk.stemmer != NULL)
+		sb_stemmer_delete(tk.stemmer);
 	out_exit(ok ? 0 : 2);
 }

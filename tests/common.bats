@@ -175,3 +175,12 @@ setup() {
 	[ "${lines[9]}" = "most frequent words (stop words left out):" ]
 	[[ "${lines[10]}" == *huawei* ]]
 }
+
+@test "a missing data file names every path searched and the data directory" {
+	run --separate-stderr env TABLOID_DATADIR="$BATS_TEST_TMPDIR/none" tabloid-split in.tsv
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "tabloid-split: abbrev-en.txt: No such file or directory; searched abbrev-en.txt, $BATS_TEST_TMPDIR/none/abbrev-en.txt (the data directory is \$TABLOID_DATADIR, $BATS_TEST_TMPDIR/none)" ]
+	run --separate-stderr tabloid-tokenize --stopwords xx in.tsv
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == "tabloid-tokenize: xx: No such file or directory; searched xx, $TABLOID_DATADIR/xx, $TABLOID_DATADIR/stopwords-xx.txt "* ]]
+}

@@ -902,6 +902,10 @@ EOF2
 	[[ "$stderr" == "tabloid-split: $T/b.tsv: line 1: "*"differ"* ]]
 	run --separate-stderr tabloid-split --tsv "$T/a.tsv" "$T/c.tsv"
 	[ "$status" -eq 2 ]
+	# inputs with only doc and text agree
+	run tabloid-split --tsv "$T/c.tsv" "$T/c.tsv"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 3 ]
 	# the same columns in another order are fine
 	rows 'text\tdoc\ta' 'Hu.\tg\t3' >"$T/d.tsv"
 	run tabloid-split --tsv "$T/a.tsv" "$T/d.tsv"

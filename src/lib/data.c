@@ -1,11 +1,14 @@
 #include "config.h"
 
+#include <err.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "data.h"
+#include "lib/paths.h"
 #include "sbuf.h"
 
 const char *
@@ -44,4 +47,21 @@ data_find(const char *name, const char *prefix, const char *suffix)
 		free(p);
 	}
 	return xstrdup(name);
+}
+
+void
+data_fail(const char *name, const char *prefix, const char *suffix, const char *path)
+{
+	const char *env = getenv("TABLOID_DATADIR");
+	char *p, *q = NULL;
+
+	if (errno != ENOENT || strchr(name, '/') != NULL)
+		err(2, "%s", path);
+	p = data_join(data_dir(), "", name, "");
+	if (prefix != NULL)
+		q = data_join(data_dir(), prefix, name, suffix ? suffix : "");
+	errx(2, "%s: %s; searched %s, %s%s%s (the data directory is %s %s)", name, strerror(ENOENT),
+	    name, p, q ? ", " : "", q ? q : "",
+	    env != NULL && *env != '\0' ? "$TABLOID_DATADIR," : "the built-in",
+	    env != NULL && *env != '\0' ? env : PKGDATADIR "; set TABLOID_DATADIR to use another");
 }

@@ -16,5 +16,13 @@ const char *data_dir(void);
  * that opening it reports the user's own spelling.
  */
 char *data_find(const char *name, const char *prefix, const char *suffix);
+/*
+ * End the program with status 2 after path, found by data_find() with the
+ * same arguments, could not be loaded.  A missing file's message names
+ * every path searched and where the data directory came from; any other
+ * error is reported as err(3) does.
+ */
+void data_fail(const char *name, const char *prefix, const char *suffix, const char *path)
+    __attribute__((noreturn));
 
 #endif
