@@ -78,6 +78,17 @@ reset(struct seen *s)
 	s->recno = s->line = 0;
 }
 
+/* After an error: free all that may have grown. */
+static void
+release(void)
+{
+	sbuf_free(&first.csv);
+	sbuf_free(&first.flat);
+	sbuf_free(&second.csv);
+	sbuf_free(&second.flat);
+	sbuf_free(&esc);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -96,15 +107,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (csvread_file(path, record, &first) != 0)
 			abort();
 	}
-	fuzz_done();
-	if (fuzz_status != 0)
+	if (fuzz_status != 0) {
+		release();
+		fuzz_done();
 		return 0;
+	}
+	fuzz_done();
 	if (setjmp(fuzz_jmp) == 0) {
 		fuzz_arm();
 		path = fuzz_file(1, first.csv.p ? first.csv.p : "", first.csv.len);
 		if (csvread_file(path, record, &second) != 0)
 			abort();
 	}
+	if (fuzz_status != 0)
+		release();
 	fuzz_done();
 	fuzz_assert(fuzz_status == 0, "records written back as CSV are malformed");
 	fuzz_assert(first.flat.len == second.flat.len &&

@@ -131,8 +131,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (nul != NULL)
 			compare(form);
 	}
-	fuzz_done();
 	clear(&old);
 	clear(&new);
+	if (fuzz_status != 0) {
+		free(old.v);
+		free(new.v);
+		memset(&old, 0, sizeof old);
+		memset(&new, 0, sizeof new);
+	}
+	fuzz_done();
 	return 0;
 }

@@ -25,6 +25,7 @@
 jmp_buf fuzz_jmp;
 int fuzz_status;
 static bool fuzz_armed;
+static bool fuzz_tracking; /* frees are recorded */
 
 /*
  * Descriptors the library opened before an error are closed when it is
@@ -70,7 +71,8 @@ fuzz_close_fd(int fd)
 
 #ifdef FUZZ_ASAN
 /*
- * The blocks allocated since fuzz_arm() and not yet freed, in an
+ * The blocks allocated between fuzz_arm() and an error, and not freed
+ * before fuzz_done(), in an
  * open-addressing table; a slot belongs to the current round when its gen
  * is fuzz_gen, and fuzz_idx lists the slots filled in this round.  When
  * either is full, blocks are no longer recorded (a caught error may then
@@ -93,7 +95,6 @@ static bool fuzz_hooked;
 void __sanitizer_install_malloc_and_free_hooks(void (*malloc_hook)(const volatile void *,
                                                                    size_t),
                                                void (*free_hook)(const volatile void *));
-void __lsan_ignore_object(const void *p);
 
 static size_t
 fuzz_slot_of(uintptr_t p)
@@ -128,7 +129,7 @@ fuzz_free_hook(const volatile void *ptr)
 	uintptr_t p = (uintptr_t)ptr;
 	size_t i;
 
-	if (!fuzz_armed || p == 0)
+	if (!fuzz_tracking || p == 0)
 		return;
 	for (i = fuzz_slot_of(p); fuzz_live[i].gen == fuzz_gen;
 	     i = (i + 1) & (FUZZ_SLOTS - 1))
@@ -138,17 +139,20 @@ fuzz_free_hook(const volatile void *ptr)
 		}
 }
 
-/* The program would have exited holding these blocks: no leak. */
+/* Free what the library held when it would have exited. */
 static void
-fuzz_forgive(void)
+fuzz_release(void)
 {
 	size_t k;
 
+	fuzz_tracking = false;
 	for (k = 0; k < fuzz_nidx; k++) {
 		struct fuzz_slot *s = &fuzz_live[fuzz_idx[k]];
 
-		if (s->p != FUZZ_GONE)
-			__lsan_ignore_object((const void *)s->p);
+		if (s->gen == fuzz_gen && s->p != FUZZ_GONE) {
+			free((void *)s->p);
+			s->p = FUZZ_GONE;
+		}
 	}
 }
 #endif
@@ -178,12 +182,18 @@ fuzz_arm(void)
 		fuzz_lowfree = FUZZ_FDS;
 	fuzz_status = 0;
 	fuzz_armed = true;
+	fuzz_tracking = true;
 }
 
 void
 fuzz_done(void)
 {
 	fuzz_armed = false;
+#ifdef FUZZ_ASAN
+	if (fuzz_status != 0)
+		fuzz_release();
+#endif
+	fuzz_tracking = false;
 }
 
 static void fuzz_exit(int status, int errnum, const char *fmt, va_list ap)
@@ -194,9 +204,6 @@ fuzz_exit(int status, int errnum, const char *fmt, va_list ap)
 {
 	if (fuzz_armed) {
 		fuzz_armed = false;
-#ifdef FUZZ_ASAN
-		fuzz_forgive();
-#endif
 		fuzz_each_fd(fuzz_close_fd);
 		fuzz_status = status;
 		longjmp(fuzz_jmp, 1);

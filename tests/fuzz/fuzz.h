@@ -8,10 +8,10 @@
  * The library ends the program with err(3) or errx(3) on malformed input
  * (a ragged TSV row, malformed CSV).  That is correct behaviour, not a
  * finding, so this module replaces err(), errx(), verr() and verrx():
- * between fuzz_arm() and fuzz_done() they jump back to setjmp(fuzz_jmp) instead
- * of exiting, and under AddressSanitizer the memory the library still held
- * at that point is excluded from leak checks (the program would have
- * exited with it).  Outside that they behave as in libc.
+ * after fuzz_arm() they jump back to setjmp(fuzz_jmp) instead of exiting,
+ * closing the descriptors the library opened, and under AddressSanitizer
+ * fuzz_done() frees the memory the library still held (the program would
+ * have exited with it).  Outside that they behave as in libc.
  */
 #ifndef TABLOID_FUZZ_H
 #define TABLOID_FUZZ_H
@@ -33,14 +33,19 @@ extern jmp_buf fuzz_jmp;
  *		fuzz_arm();
  *		... calls into the library ...
  *	}
+ *	if (fuzz_status != 0)
+ *		... free everything of the target's ...
  *	fuzz_done();
  *
  * An error jumps back with setjmp() returning 1 and fuzz_status set to
- * the exit status.  Locals changed after setjmp() are indeterminate after
- * the jump: keep what is to be freed in static storage.
+ * the exit status.  The target must then free (not only empty) all it
+ * owns that may have grown since fuzz_arm() before calling fuzz_done(),
+ * which frees every other block allocated since and still held.  Locals
+ * changed after setjmp() are indeterminate after the jump: keep what is
+ * to be freed in static storage.
  */
 void fuzz_arm(void);
-/* Stop catching. */
+/* Stop catching; after an error, free what the library held. */
 void fuzz_done(void);
 /* The status the last caught error would have exited with, or 0. */
 extern int fuzz_status;

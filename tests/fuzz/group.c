@@ -113,8 +113,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_assert(!have_first || !has_words(&first) || found,
 		            "a document and its copy are not versions of each other");
 	}
-	fuzz_done();
 	vgroup_free(g);
 	g = NULL;
+	if (fuzz_status != 0) {
+		vdoc_free(&first);
+		norm_hashes_free(&words);
+	}
+	fuzz_done();
 	return 0;
 }

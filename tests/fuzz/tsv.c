@@ -109,8 +109,12 @@ read_all(const char *path, bool noheader, const uint8_t *data, size_t size)
 		while (input_next(&in))
 			check_row();
 	}
-	fuzz_done();
 	input_close(&in);
+	if (fuzz_status != 0) {
+		sbuf_free(&esc);
+		sbuf_free(&field);
+	}
+	fuzz_done();
 }
 
 int
