@@ -3,13 +3,11 @@
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
-#include <glob.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lib/abbrev.h"
@@ -18,6 +16,7 @@
 #include "lib/gaz.h"
 #include "lib/input.h"
 #include "lib/ner.h"
+#include "lib/nerdata.h"
 #include "lib/out.h"
 #include "lib/prog.h"
 #include "lib/sbuf.h"
@@ -133,68 +132,6 @@ parse_types(const char *s)
 }
 
 /* The word lists of the data directory: stop words, then common words. */
-static const char *const word_lists[] = { "stopwords-en.txt", "words-en.txt" };
-
-static void
-load_words(struct ner *n, struct gaz *g)
-{
-	size_t k;
-
-	for (k = 0; k < sizeof word_lists / sizeof word_lists[0]; k++) {
-		char *path = data_find(word_lists[k], NULL, NULL);
-
-		if (ner_load_words(n, g, path, k > 0) != 0)
-			data_fail(word_lists[k], NULL, NULL, path);
-		free(path);
-	}
-}
-
-static off_t
-file_size(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 ? st.st_size : 0;
-}
-
-/*
- * Load the gazetteers of the data directory.  The table is first sized
- * for them and the word lists, at about one key per 12 bytes of data, so
- * that it is not rebuilt as it grows.
- */
-static void
-load_data(struct gaz *g)
-{
-	static const char *const patterns[] = { "gaz-*.tsv", "names-*.tsv", "cues*.tsv" };
-	glob_t gl[sizeof patterns / sizeof patterns[0]];
-	off_t bytes = 0;
-	size_t i, k;
-	char *pat;
-
-	for (k = 0; k < sizeof patterns / sizeof patterns[0]; k++) {
-		pat = xmalloc(strlen(data_dir()) + strlen(patterns[k]) + 2);
-		sprintf(pat, "%s/%s", data_dir(), patterns[k]);
-		if (glob(pat, 0, NULL, &gl[k]) != 0)
-			gl[k].gl_pathc = 0;
-		for (i = 0; i < gl[k].gl_pathc; i++)
-			bytes += file_size(gl[k].gl_pathv[i]);
-		free(pat);
-	}
-	for (k = 0; k < sizeof word_lists / sizeof word_lists[0]; k++) {
-		pat = data_find(word_lists[k], NULL, NULL);
-		bytes += file_size(pat);
-		free(pat);
-	}
-	gaz_reserve(g, (size_t)(bytes / 12));
-	for (k = 0; k < sizeof patterns / sizeof patterns[0]; k++) {
-		for (i = 0; i < gl[k].gl_pathc; i++)
-			if (gaz_load(g, gl[k].gl_pathv[i], false) != 0)
-				err(2, "%s", gl[k].gl_pathv[i]);
-		if (gl[k].gl_pathc > 0)
-			globfree(&gl[k]);
-	}
-}
-
 static long
 find(struct input *in, const char *name)
 {
@@ -800,13 +737,13 @@ main(int argc, char *argv[])
 		data_fail("abbrev-en.txt", NULL, NULL, path);
 	free(path);
 	gaz_init(&gaz, &ab);
-	load_data(&gaz);
+	nerdata_gazetteers(&gaz);
 	for (k = 0; k < nuser; k++)
 		if (gaz_load(&gaz, user[k], true) != 0)
 			err(2, "%s", user[k]);
 	free(user);
 	ner_init(&tg.ner, &ab, &gaz);
-	load_words(&tg.ner, &gaz);
+	nerdata_words(&tg.ner, &gaz);
 	if (memory != NULL && gaz_load(&tg.ner.learnt, memory, false) != 0 && errno != ENOENT)
 		err(2, "%s", memory);
 	tg.seen = strset_new();

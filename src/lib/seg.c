@@ -574,6 +574,8 @@ seg_doc_free(struct seg_doc *d)
 {
 	free(d->words);
 	d->words = NULL;
+	d->wcap = d->wused = 0;
+	d->ortho_ready = false;
 }
 
 /* Sentences. */

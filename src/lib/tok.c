@@ -331,6 +331,8 @@ tok_is_clitic(const char *p, size_t n)
 		"RE", "VE", "LL", "D", "M" };
 	size_t i;
 
+	if (n == 0)
+		return false;
 	for (i = 0; i < sizeof cl / sizeof *cl; i++)
 		if (cl[i][0] == p[0] && strlen(cl[i]) == n && memcmp(cl[i], p, n) == 0)
 			return true;

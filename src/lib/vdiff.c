@@ -139,7 +139,7 @@ side_words(struct vdiff_side *s, size_t k, struct norm_hashes *tmp, size_t *n)
 			norm_push(&s->words, tmp->v[i]);
 	}
 	*n = s->wlen[k];
-	return s->words.v + s->wfrom[k];
+	return *n > 0 ? s->words.v + s->wfrom[k] : s->words.v;
 }
 
 static double
