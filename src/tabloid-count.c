@@ -104,7 +104,7 @@ usage(int status)
 	    "  -o, --output FILE      write to FILE, replaced only when complete\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n", synopsis);
-	exit(0);
+	prog_stdout_exit();
 }
 
 static uint64_t

@@ -68,7 +68,7 @@ usage(int status)
 	       "Output columns: old_doc new_doc op old_sent new_sent similarity text;\n"
 	       "op is = same, ~ edited, - removed, + added, > moved (see "
 	       "tabloid-diff-versions(1)).\n");
-	exit(0);
+	prog_stdout_exit();
 }
 
 static void

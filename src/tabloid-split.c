@@ -61,7 +61,7 @@ usage(int status)
 	    "  -h, --help          show this help and exit\n"
 	    "  -V, --version       show the version and exit\n\n"
 	    "Output columns: doc para sent start end fold text (see tabloid-split(1)).\n");
-	exit(0);
+	prog_stdout_exit();
 }
 
 static void

@@ -102,7 +102,7 @@ usage(int status)
 	    "  -V, --version         show the version and exit\n\n"
 	    "Types: PERSON ORG GPE LOC NORP DATE TIME MONEY PERCENT.\n"
 	    "Output columns: the input's other columns, then start end type entity text.\n");
-	exit(0);
+	prog_stdout_exit();
 }
 
 static uint32_t
