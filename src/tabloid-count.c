@@ -26,9 +26,6 @@
 #define DEFAULT_LIMIT (1024ull * 1024 * 1024)
 /* The smallest --memory-limit: a few arena blocks and a small table. */
 #define MIN_LIMIT (64 * 1024)
-/* Runs merged at once; more are first merged into one, like sort(1). */
-#define MAX_RUNS 64
-
 /*
  * Rows are counted in batches: the table slots of a batch's keys are
  * fetched into the cache while the next keys are read.  16 rows gave the
@@ -58,11 +55,12 @@ struct count {
 	size_t *key, nkey;		/* key column indexes */
 	size_t *by, nby;		/* group column indexes */
 	long countcol, docscol, doccol;	/* --merge count/docs, --docs doc */
+	size_t need;			/* fields a record must have */
+	size_t width;			/* fields it must have exactly, or 0 */
 	struct sbuf names;		/* output header, key columns */
 
 	struct tally t;			/* the counts */
-	FILE **runs;			/* spilled runs */
-	size_t nruns;
+	struct run_set runs;		/* spilled runs */
 	struct sbuf lastdoc;
 	uint64_t docserial;
 	struct sbuf bkeys;		/* keys of the batch */
@@ -173,6 +171,40 @@ merge_default_keys(struct count *c, struct input *in, size_t nf)
 		errx(2, "%s: no key columns in the count input", in->r.name);
 }
 
+static size_t
+max_col(const size_t *v, size_t n, long other)
+{
+	size_t m = other >= 0 ? (size_t)other + 1 : 0, i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] + 1 > m)
+			m = v[i] + 1;
+	return m;
+}
+
+/* The fields every record of every input needs, from the columns chosen. */
+static void
+note_need(struct count *c, size_t nf)
+{
+	c->need = max_col(c->key, c->nkey, c->countcol);
+	if (max_col(c->by, c->nby, c->docscol) > c->need)
+		c->need = max_col(c->by, c->nby, c->docscol);
+	if ((size_t)(c->doccol + 1) > c->need)
+		c->need = (size_t)(c->doccol + 1);
+	c->width = c->merge && c->keyspec == NULL ? nf : 0;
+}
+
+/* Check that the first record of a later input has the columns chosen. */
+static void
+check_width(const struct count *c, const struct input *in)
+{
+	if (c->width > 0 && in->row.n != c->width)
+		input_fail(in, "expected %zu fields as in the first input, found %zu", c->width,
+		    in->row.n);
+	if (in->row.n < c->need)
+		input_fail(in, "expected at least %zu fields, found %zu", c->need, in->row.n);
+}
+
 static void
 resolve_cols(struct count *c, struct input *in, size_t nf)
 {
@@ -207,6 +239,7 @@ resolve_cols(struct count *c, struct input *in, size_t nf)
 		merge_default_keys(c, in, nf);
 	else
 		errx(2, "no key columns: use -f");
+	note_need(c, nf);
 	if (in->have_header && !c->noheader) {
 		for (i = 0; i < c->nby; i++) {
 			sbuf_add(&c->names, in->h.names[c->by[i]], strlen(in->h.names[c->by[i]]));
@@ -346,7 +379,7 @@ rec_order(const struct run_rec *a, const struct run_rec *b)
 	    b->glen, b->count);
 }
 
-static void compact_runs(struct count *c);
+static FILE *compact_runs(void *arg, FILE **f, size_t n);
 
 static void
 spill(struct count *c)
@@ -368,11 +401,8 @@ spill(struct count *c)
 		    e->count, d.docs, d.firstdoc, d.lastdoc);
 	}
 	free(v);
-	c->runs = xrealloc(c->runs, (c->nruns + 1) * sizeof *c->runs);
-	c->runs[c->nruns++] = f;
 	tally_clear(&c->t);
-	if (c->nruns >= MAX_RUNS)
-		compact_runs(c);
+	run_set_add(&c->runs, f, compact_runs, c);
 }
 
 static void
@@ -526,6 +556,7 @@ static bool
 count_file(struct count *c, const char *path)
 {
 	struct input in;
+	bool checked = false;
 
 	if (input_open(&in, path, c->noheader) != 0) {
 		warn("%s", path);
@@ -542,6 +573,10 @@ count_file(struct count *c, const char *path)
 	while (input_next(&in)) {
 		if (!c->cols_known)
 			resolve_cols(c, &in, in.row.n);
+		if (!checked) {
+			check_width(c, &in);
+			checked = true;
+		}
 		count_row(c, &in);
 	}
 	flush_batch(c, in.r.name);
@@ -699,15 +734,16 @@ finish_in_memory(struct count *c)
 	free(v);
 }
 
-/* Merge ordered runs into one, to stay within the open file limit. */
-static void
-compact_ordered(FILE **runs, size_t *nruns)
+/* Merge ordered runs into one (a run_merge_fn). */
+static FILE *
+compact_ordered(void *arg, FILE **runs, size_t n)
 {
 	struct run_merge m;
 	FILE *f = run_create();
 	long i;
 
-	run_merge_init(&m, runs, *nruns, rec_order);
+	(void)arg;
+	run_merge_init(&m, runs, n, rec_order);
 	while ((i = run_merge_min(&m)) >= 0) {
 		struct run_rec *r = &m.rec[i];
 
@@ -715,12 +751,11 @@ compact_ordered(FILE **runs, size_t *nruns)
 		run_merge_next(&m, (size_t)i);
 	}
 	run_merge_free(&m);
-	runs[0] = f;
-	*nruns = 1;
+	return f;
 }
 
 static void
-order_spill(struct count *c, struct tally *o, FILE ***runs, size_t *nruns)
+order_spill(struct count *c, struct tally *o, struct run_set *runs)
 {
 	uint32_t *v = sorted_slots(c, o, slot_order);
 	FILE *f = run_create();
@@ -733,23 +768,19 @@ order_spill(struct count *c, struct tally *o, FILE ***runs, size_t *nruns)
 		    e->count, slot_doc(o, v[i]).docs, 0, 0);
 	}
 	free(v);
-	*runs = xrealloc(*runs, (*nruns + 1) * sizeof **runs);
-	(*runs)[(*nruns)++] = f;
 	tally_clear(o);
-	if (*nruns >= MAX_RUNS)
-		compact_ordered(*runs, nruns);
+	run_set_add(runs, f, compact_ordered, NULL);
 }
 
 /* Put one aggregated record into the output ordering. */
 static void
-order_add(struct count *c, struct tally *o, FILE ***runs, size_t *nruns,
-    const struct run_rec *r)
+order_add(struct count *c, struct tally *o, struct run_set *runs, const struct run_rec *r)
 {
 	struct tally_ent *e;
 
 	note_group(c, r->key.p, r->key.len, r->glen, r->count);
 	if (o->n > 0 && tally_bytes_next(o) > c->limit)
-		order_spill(c, o, runs, nruns);
+		order_spill(c, o, runs);
 	e = tally_get(o, r->key.p, r->key.len, tally_hash(r->key.p, r->key.len));
 	e->count = r->count;
 	if (o->with_docs)
@@ -814,23 +845,21 @@ to_run(struct count *c, const struct run_rec *r, void *arg)
 	    r->firstdoc, r->lastdoc);
 }
 
-/* Merge all runs into one, to stay within the open file limit. */
-static void
-compact_runs(struct count *c)
+/* Merge runs into one (a run_merge_fn). */
+static FILE *
+compact_runs(void *arg, FILE **runs, size_t n)
 {
 	FILE *f = run_create();
 	struct sink s = { to_run, f };
 
-	merge_runs(c, c->runs, c->nruns, &s);
-	c->runs[0] = f;
-	c->nruns = 1;
+	merge_runs(arg, runs, n, &s);
+	return f;
 }
 
 /* The output ordering of the merged totals, in memory or in runs. */
 struct ordering {
 	struct tally o;
-	FILE **runs;
-	size_t nruns;
+	struct run_set runs;
 };
 
 static void
@@ -838,13 +867,13 @@ to_ordering(struct count *c, const struct run_rec *r, void *arg)
 {
 	struct ordering *ord = arg;
 
-	order_add(c, &ord->o, &ord->runs, &ord->nruns, r);
+	order_add(c, &ord->o, &ord->runs, r);
 }
 
 static void
 finish_spilled(struct count *c)
 {
-	struct ordering ord = { .runs = NULL, .nruns = 0 };
+	struct ordering ord = { .runs = { NULL, NULL, 0 } };
 	struct sink s = { to_ordering, &ord };
 	struct run_merge m;
 	long i;
@@ -853,17 +882,18 @@ finish_spilled(struct count *c)
 		spill(c);
 	tally_free(&c->t);
 	tally_init(&ord.o, c->docs);
-	merge_runs(c, c->runs, c->nruns, &s);
-	if (ord.nruns == 0) {
+	merge_runs(c, c->runs.f, c->runs.n, &s);
+	run_set_free(&c->runs);
+	if (ord.runs.n == 0) {
 		c->t = ord.o;
 		c->groups_noted = true;
 		finish_in_memory(c);
 		return;
 	}
 	if (ord.o.n > 0)
-		order_spill(c, &ord.o, &ord.runs, &ord.nruns);
+		order_spill(c, &ord.o, &ord.runs);
 	tally_free(&ord.o);
-	run_merge_init(&m, ord.runs, ord.nruns, rec_order);
+	run_merge_init(&m, ord.runs.f, ord.runs.n, rec_order);
 	while ((i = run_merge_min(&m)) >= 0) {
 		struct run_rec *r = &m.rec[i];
 
@@ -871,7 +901,7 @@ finish_spilled(struct count *c)
 		run_merge_next(&m, (size_t)i);
 	}
 	run_merge_free(&m);
-	free(ord.runs);
+	run_set_free(&ord.runs);
 }
 
 int
@@ -970,7 +1000,7 @@ main(int argc, char *argv[])
 	for (i = 0; i < argc; i++)
 		ok &= count_file(&c, argv[i]);
 	write_header(&c);
-	if (c.nruns > 0)
+	if (c.runs.n > 0)
 		finish_spilled(&c);
 	else
 		finish_in_memory(&c);

@@ -20,6 +20,7 @@
 #include "lib/prog.h"
 #include "lib/sbuf.h"
 #include "lib/seg.h"
+#include "lib/tsv.h"
 
 enum unit { UNIT_SENT, UNIT_PARA, UNIT_DOC };
 
@@ -36,6 +37,8 @@ struct split {
 	struct sbuf text;
 	struct sbuf folds;
 	struct sbuf docbuf;
+	bool pass_known;	/* the first input's pass-through columns are known */
+	size_t pass_nf;		/* how many there are */
 	const char *csv_name;	/* file being read with --csv */
 	size_t csv_doc, csv_text, csv_nf;
 };
@@ -203,18 +206,47 @@ split_file(struct split *sp, const char *path, const char *id)
 	return true;
 }
 
+/*
+ * The pass-through columns of an input with a header: every input must
+ * have the first one's, or the rows would not match the header written.
+ */
 static void
-set_pass_header(struct split *sp, char **names, size_t n, size_t doc, size_t text)
+set_pass_header(struct split *sp, const char *name, char **names, size_t n, size_t doc,
+    size_t text, bool escape)
 {
+	struct sbuf h = { 0 };
 	size_t i;
 
-	sbuf_reset(&sp->pass_hdr);
 	for (i = 0; i < n; i++) {
 		if (i == doc || i == text)
 			continue;
-		sbuf_add(&sp->pass_hdr, names[i], strlen(names[i]));
-		sbuf_addc(&sp->pass_hdr, '\t');
+		if (escape)
+			tsv_escape(&h, names[i], strlen(names[i]));
+		else
+			sbuf_add(&h, names[i], strlen(names[i]));
+		sbuf_addc(&h, '\t');
 	}
+	if (!sp->pass_known) {
+		sbuf_reset(&sp->pass_hdr);
+		sbuf_add(&sp->pass_hdr, h.p, h.len);
+		sp->pass_known = true;
+		sp->pass_nf = n - 2;
+	} else if (h.len != sp->pass_hdr.len || memcmp(h.p, sp->pass_hdr.p, h.len) != 0)
+		errx(2, "%s: line 1: the columns besides doc and text differ from the first input's",
+		    name);
+	sbuf_free(&h);
+}
+
+/* Under -N, every input has as many pass-through fields as the first. */
+static void
+check_pass_count(struct split *sp, const char *name, uint64_t line, size_t n)
+{
+	if (!sp->pass_known) {
+		sp->pass_known = true;
+		sp->pass_nf = n;
+	} else if (n != sp->pass_nf)
+		errx(2, "%s: line %llu: expected %zu fields as in the first input, found %zu",
+		    name, (unsigned long long)line, sp->pass_nf + 2, n + 2);
 }
 
 static bool
@@ -230,12 +262,14 @@ split_tsv(struct split *sp, const char *path)
 	}
 	if (in.have_header) {
 		if ((k = tsv_header_find(&in.h, "doc")) < 0)
-			errx(2, "%s: no column 'doc' in the header", in.r.name);
+			errx(2, "%s: line 1: no column 'doc' in the header", in.r.name);
 		doc = (size_t)k;
 		k = tsv_header_find(&in.h, "text");
 		text = k >= 0 ? (size_t)k : in.h.n - 1;
-		if (!sp->header_done)
-			set_pass_header(sp, in.h.names, in.h.n, doc, text);
+		if (text == doc)
+			errx(2, "%s: line 1: expected a doc and a text column, found 1 column",
+			    in.r.name);
+		set_pass_header(sp, in.r.name, in.h.names, in.h.n, doc, text, false);
 	}
 	while (input_next(&in)) {
 		char *t;
@@ -244,6 +278,8 @@ split_tsv(struct split *sp, const char *path)
 		text = in.have_header ? text : in.row.n - 1;
 		if (in.row.n < 2)
 			input_fail(&in, "expected a doc and a text column, found %zu field", in.row.n);
+		if (!in.have_header)
+			check_pass_count(sp, in.r.name, in.r.lineno, in.row.n - 2);
 		sbuf_reset(&sp->pass);
 		for (i = 0; i < in.row.n; i++) {
 			if (i == doc || i == text)
@@ -286,40 +322,37 @@ csv_record(void *arg, const struct csvread_record *rec)
 		char **names = xcalloc(rec->n, sizeof *names);
 
 		if ((k = csv_find(rec, "doc")) < 0)
-			errx(2, "%s: no column 'doc' in the header", sp->csv_name);
+			errx(2, "%s: line 1: no column 'doc' in the header", sp->csv_name);
 		sp->csv_doc = (size_t)k;
 		k = csv_find(rec, "text");
 		sp->csv_text = k >= 0 ? (size_t)k : rec->n - 1;
+		if (sp->csv_text == sp->csv_doc)
+			errx(2, "%s: line 1: expected a doc and a text column, found 1 column",
+			    sp->csv_name);
 		sp->csv_nf = rec->n;
 		for (i = 0; i < rec->n; i++)
 			names[i] = rec->f[i].p;
-		if (!sp->header_done)
-			set_pass_header(sp, names, rec->n, sp->csv_doc, sp->csv_text);
+		set_pass_header(sp, sp->csv_name, names, rec->n, sp->csv_doc, sp->csv_text, true);
 		free(names);
 		return;
 	}
+	if (rec->n < 2)
+		errx(2, "%s: line %llu: expected a doc and a text column, found %zu field",
+		    sp->csv_name, (unsigned long long)rec->line, rec->n);
 	if (sp->csv_nf == 0) {
 		sp->csv_nf = rec->n;
 		sp->csv_doc = 0;
 		sp->csv_text = rec->n - 1;
+		check_pass_count(sp, sp->csv_name, rec->line, rec->n - 2);
 	}
-	if (rec->n != sp->csv_nf || rec->n < 2)
+	if (rec->n != sp->csv_nf)
 		errx(2, "%s: line %llu: expected %zu fields, found %zu", sp->csv_name,
 		    (unsigned long long)rec->line, sp->csv_nf, rec->n);
 	sbuf_reset(&sp->pass);
 	for (i = 0; i < rec->n; i++) {
 		if (i == sp->csv_doc || i == sp->csv_text)
 			continue;
-		sbuf_grow(&sp->pass, rec->f[i].len * 2);
-		for (size_t j = 0; j < rec->f[i].len; j++) {
-			char c = rec->f[i].p[j];
-
-			if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
-				sbuf_addc(&sp->pass, '\\');
-				c = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\';
-			}
-			sbuf_addc(&sp->pass, c);
-		}
+		tsv_escape(&sp->pass, rec->f[i].p, rec->f[i].len);
 		sbuf_addc(&sp->pass, '\t');
 	}
 	split_doc(sp, rec->f[sp->csv_doc].p, rec->f[sp->csv_doc].len,

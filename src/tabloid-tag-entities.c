@@ -210,7 +210,7 @@ static void
 find_cols(struct tagger *tg, struct input *in, size_t nf, struct cols *c)
 {
 	char msg[256];
-	size_t *idx;
+	size_t col;
 	long k;
 
 	c->doc = in->have_header ? find(in, "doc") : 0;
@@ -227,11 +227,10 @@ find_cols(struct tagger *tg, struct input *in, size_t nf, struct cols *c)
 		return;
 	}
 	if (tg->textcol != NULL) {
-		if (tsv_cols_parse(tg->textcol, in->have_header ? &in->h : NULL, nf, &idx, msg,
-		    sizeof msg) != 1)
-			errx(2, "%s: %s", in->r.name, msg[0] ? msg : "-f takes one column");
-		c->text = idx[0];
-		free(idx);
+		if (tsv_col_parse(tg->textcol, in->have_header ? &in->h : NULL, nf, &col, msg,
+		    sizeof msg) != 0)
+			errx(2, "%s: -f: %s", in->r.name, msg);
+		c->text = col;
 	} else if ((k = find(in, "text")) >= 0)
 		c->text = (size_t)k;
 	if (c->doc >= 0 && (size_t)c->doc == c->text)

@@ -84,17 +84,16 @@ static void
 find_cols(struct tokenize *tk, struct input *in, size_t nf, struct cols *c)
 {
 	char msg[256];
-	size_t *idx;
+	size_t col;
 	long k;
 
 	c->start = c->end = c->fold = -1;
 	c->text = nf - 1;
 	if (tk->textcol != NULL) {
-		if (tsv_cols_parse(tk->textcol, in->have_header ? &in->h : NULL, nf, &idx,
-		    msg, sizeof msg) != 1)
-			errx(2, "%s: %s", in->r.name, msg[0] ? msg : "-f takes one column");
-		c->text = idx[0];
-		free(idx);
+		if (tsv_col_parse(tk->textcol, in->have_header ? &in->h : NULL, nf, &col, msg,
+		    sizeof msg) != 0)
+			errx(2, "%s: -f: %s", in->r.name, msg);
+		c->text = col;
 	} else if (in->have_header && (k = tsv_header_find(&in->h, "text")) >= 0)
 		c->text = (size_t)k;
 	if (!in->have_header)

@@ -85,6 +85,72 @@ setup() {
 	[ "$(ls -A | grep -c '^\.tabloid')" -eq 0 ]
 }
 
+@test "-o through a symbolic link replaces the file it points to and keeps the link" {
+	echo old >real
+	ln -s real link
+	mkdir sub
+	ln -s ../real sub/rel
+	run tabloid-split -o link --tsv in.tsv
+	[ "$status" -eq 0 ]
+	[ -L link ]
+	[ "$(sed -n 2p real)" = "d	1	1	0	12		Hello world." ]
+	echo old >real
+	run tabloid-tokenize -o sub/rel in.tsv
+	[ "$status" -eq 0 ]
+	[ -L sub/rel ]
+	grep -q Hello real
+	[ "$(ls -A . sub | grep -c '^\.tabloid')" -eq 0 ]
+}
+
+@test "-o into a FIFO or a device writes into it; a directory is an error" {
+	mkfifo fifo
+	timeout 20 cat fifo >got &
+	run tabloid-split -o fifo --tsv in.tsv
+	[ "$status" -eq 0 ]
+	wait
+	[ -p fifo ]
+	[ "$(sed -n 2p got)" = "d	1	1	0	12		Hello world." ]
+	for p in $programs; do
+		args=
+		[ "$p" = tabloid-count ] && args="-f doc"
+		[ "$p" = tabloid-diff-versions ] && args="-a in.tsv"
+		run "$p" -o /dev/null $args in.tsv
+		[ "$status" -eq 0 ]
+		[ -c /dev/null ]
+	done
+	mkdir dir
+	run --separate-stderr tabloid-split -o dir --tsv in.tsv
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "tabloid-split: dir: Is a directory" ]
+}
+
+@test "-o: a run ended by INT, TERM, HUP or PIPE leaves no temporary file and the old target" {
+	run bash -c '
+		set -m
+		mkfifo feed
+		for sig in INT TERM HUP PIPE; do
+			echo old >target
+			tabloid-split -o target <feed &
+			pid=$!
+			exec 3>feed
+			printf "Some text. " >&3
+			for i in $(seq 200); do
+				ls -A | grep -q "^\.tabloid\." && break
+				sleep 0.05
+			done
+			ls -A | grep -q "^\.tabloid\." || { echo "$sig: no temporary file seen"; exit 1; }
+			kill -s $sig $pid
+			wait $pid
+			st=$?
+			exec 3>&-
+			[ $st -gt 128 ] || { echo "$sig: status $st"; exit 1; }
+			[ "$(cat target)" = old ] || { echo "$sig: target replaced"; exit 1; }
+			[ "$(ls -A | grep -c "^\.tabloid\.")" -eq 0 ] || { echo "$sig: temporary file left"; exit 1; }
+		done'
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
 @test "the dispatcher runs the programs and lists them" {
 	run tabloid split --tsv in.tsv
 	[ "$status" -eq 0 ]

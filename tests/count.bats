@@ -734,6 +734,34 @@ EOF
 	identical "$T/one" "$T/spilled"
 }
 
+@test "spill: hundreds of runs, merged by levels, give the in-memory bytes" {
+	# 300,000 keys make some 300 runs at -S 64K: runs of three levels;
+	# documents of 7 rows straddle the runs
+	awk 'BEGIN { print "doc\tg\tk"; for (i = 0; i < 400000; i++)
+	    print "d" int(i / 7) "\tg" (i % 3) "\tk" (i * 7919 % 300000) }' >"$T/many.tsv"
+	for opts in "-f k -d" "--by g -f k --freq -n 1000" "-f g,k --min 2"; do
+		tabloid-count $opts "$T/many.tsv" >"$T/one"
+		tabloid-count $opts -S 64K "$T/many.tsv" >"$T/spilled"
+		identical "$T/one" "$T/spilled"
+		[ "$(wc -l <"$T/one")" -gt 1000 ]
+	done
+	tabloid-count -f k -d -S 64K "$T/many.tsv" "$T/many.tsv" >"$T/spilled"
+	tabloid-count -f k -d "$T/many.tsv" "$T/many.tsv" >"$T/one"
+	identical "$T/one" "$T/spilled"
+	same "" "$(find "$TMPDIR" -name 'tabloid-run.*')"
+}
+
+@test "spill: hundreds of runs need few open files" {
+	awk 'BEGIN { print "k"; for (i = 0; i < 300000; i++) print "k" (i * 7919 % 300000) }' \
+	    >"$T/many.tsv"
+	tabloid-count -f k "$T/many.tsv" >"$T/one"
+	run --separate-stderr bash -c 'ulimit -n 64 && tabloid-count -f k -S 64K "$1" >"$2"' \
+	    _ "$T/many.tsv" "$T/spilled"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	identical "$T/one" "$T/spilled"
+}
+
 @test "spill: a merged sum beyond 2^64 - 1 stops also when the counts spill" {
 	# x is in the first run and in the last
 	awk 'BEGIN { print "k\tcount"; print "x\t18446744073709551615"
@@ -843,6 +871,30 @@ EOF
 	run --separate-stderr tabloid-count -N -f 1 "$T/long.tsv"
 	[ "$status" -eq 2 ]
 	same "tabloid-count: $T/long.tsv: line 4: expected 2 fields, found 3" "$stderr"
+}
+
+@test "hostile: under -N every file must have the selected columns" {
+	rows 'a\tb\tc' 'd\te\tf' >"$T/three.tsv"
+	rows 'x' 'y' >"$T/one.tsv"
+	run --separate-stderr tabloid-count -N -f 3 "$T/three.tsv" "$T/one.tsv"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	same "tabloid-count: $T/one.tsv: line 1: expected at least 3 fields, found 1" "$stderr"
+	run --separate-stderr tabloid-count -N -f 2 --by 1 "$T/three.tsv" "$T/one.tsv"
+	[ "$status" -eq 2 ]
+	same "tabloid-count: $T/one.tsv: line 1: expected at least 2 fields, found 1" "$stderr"
+	# a file with more fields, or enough, is counted
+	run --separate-stderr tabloid-count -N -f 1 "$T/one.tsv" "$T/three.tsv"
+	[ "$status" -eq 0 ]
+	same "$(rows 'a\t1' 'd\t1' 'x\t1' 'y\t1')" "$output"
+	# --merge without -f takes its columns from the width of the first file
+	rows 'a\tb\t2' >"$T/m3.tsv"
+	rows 'a\t2' >"$T/m2.tsv"
+	run --separate-stderr tabloid-count --merge -N "$T/m3.tsv" "$T/m2.tsv"
+	[ "$status" -eq 2 ]
+	same "tabloid-count: $T/m2.tsv: line 1: expected 3 fields as in the first input, found 2" "$stderr"
+	run --separate-stderr tabloid-count -N -f 1 -d "$T/one.tsv" "$T/three.tsv"
+	[ "$status" -eq 0 ]
 }
 
 @test "hostile: a column that does not exist names it and lists the header" {

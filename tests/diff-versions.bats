@@ -266,6 +266,18 @@ coons-reworded	001_b53f680156d8d950	0.355" "$output"
 	[ "$status" -eq 1 ]
 }
 
+@test "group: versions found among 10,000 one-sentence documents, across chunk boundaries" {
+	awk 'BEGIN { print "doc\ttext"; for (i = 0; i < 10000; i++) {
+	    t = "Word" i " alpha" i " beta" i " gamma" i " delta" i " epsilon" i "."
+	    print "d" i "\t" t
+	    if (i % 2000 == 4095 % 2000) print "v" i "\t" t " Then one more."
+	} print "e\tSame." ; print "f\tSame." ; print "g\t" }' >"$T/many.tsv"
+	tabloid-diff-versions -g -c -N "$T/many.tsv" | cut -f 1,2 | paste -sd ' ' >"$T/out"
+	same "d95	d95 v95	d95 d2095	d2095 v2095	d2095 d4095	d4095 v4095	d4095 d6095	d6095 v6095	d6095 d8095	d8095 v8095	d8095 e	e f	e" \
+	    "$(cat "$T/out")"
+	same "" "$(find "$TMPDIR" -name 'tabloid-*')"
+}
+
 @test "group: each version is diffed against the previous one, by date when there is one" {
 	run tabloid-diff-versions -g -N "$V"/coons-[1-6]*.txt
 	[ "$(printf '%s\n' "$output" | cut -f1-5 | tr '\t' ' ' | paste -sd ';')" = "coons-1-original coons-2-correction ~ 6 6;coons-2-correction coons-3-inserted +  11;coons-2-correction coons-3-inserted +  12;coons-3-inserted coons-4-deleted - 20 ;coons-3-inserted coons-4-deleted - 21 ;coons-4-deleted coons-5-moved > 18 15;coons-4-deleted coons-5-moved > 19 16;coons-5-moved coons-6-headline ~ 1 1" ]
@@ -359,6 +371,23 @@ coons-reworded	001_b53f680156d8d950	0.355" "$output"
 	run tabloid-diff-versions -N "$T/header-only.tsv" "$T/header-only.tsv"
 	[ "$status" -eq 0 ]
 	[ -z "$output" ]
+}
+
+@test "hostile: 20,000 copies of one sentence, against themselves, one edit, other sentences" {
+	yes 'The same sentence again.' | head -n 20000 | tr '\n' ' ' >"$T/rep.txt"
+	awk '{ i = index(substr($0, 250001), "The same"); print substr($0, 1, 250000 + i - 1) \
+	    "A different sentence here. " substr($0, 250000 + i) }' "$T/rep.txt" >"$T/one.txt"
+	yes 'Completely unrelated words here.' | head -n 20000 | tr '\n' ' ' >"$T/other.txt"
+	run --separate-stderr tabloid-diff-versions -N "$T/rep.txt" "$T/rep.txt"
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	tabloid-diff-versions -N "$T/rep.txt" "$T/one.txt" >"$T/out"
+	same "rep	one	+		10001	0.000	A different sentence here." "$(cat "$T/out")"
+	tabloid-diff-versions -N "$T/rep.txt" "$T/other.txt" | cut -f 3 | sort | uniq -c |
+	    awk '{ printf "%s %s;", $2, $1 }' >"$T/ops"
+	same "+ 20000;- 20000;" "$(cat "$T/ops")"
+	tabloid-diff-versions -N -s "$T/rep.txt" "$T/other.txt" >"$T/out"
+	same "rep	other	0.000	20000	20000	0	0	80000	80000	yes" "$(cat "$T/out")"
 }
 
 @test "hostile: the same file on both sides has no differences" {

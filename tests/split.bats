@@ -868,3 +868,65 @@ in:  H\n\nTalks resume at 10:30\xc2\xa0a.m. Wednesday in Washington. Copyright L
 out: H | Talks resume at 10:30 a.m. Wednesday in Washington. | Copyright Ledger Inc. | All Rights Reserved.
 EOF2
 }
+
+@test "hostile: a full stop glued to a word at the start of a paragraph or document" {
+	for t in '.Ab' '.Ab cd.' 'x.\n\n.Ab' 'One.\n\n.Two three.'; do
+		printf "$t" >"$T/dot.txt"
+		check_offsets "$T/dot.txt" >"$T/check" || { cat "$T/check"; return 1; }
+		grep -q '^[1-9][0-9]* rows checked' "$T/check"
+	done
+	printf '.Ab' | tabloid-split -N | diff -u <(rows '-\t1\t1\t0\t3\t\t.Ab') -
+}
+
+@test "hostile: stray continuation bytes after a space at a line end stay in a row" {
+	printf 'A \x85\n' | tabloid-split -N >"$T/out"
+	printf -- '-\t1\t1\t0\t3\t\tA \x85\n' | cmp - "$T/out"
+	printf 'One two. \x80\xbf\nNext line \xbf \n' >"$T/stray.txt"
+	check_offsets "$T/stray.txt" >"$T/check" || { cat "$T/check"; return 1; }
+	# every byte that is not a space lies inside a row
+	tabloid-split -N "$T/stray.txt" | cut -f 4,5 >"$T/spans"
+	LC_ALL=C awk -v spans="$T/spans" 'BEGIN {
+		while ((getline s < spans) > 0) { split(s, a, "\t"); for (i = a[1] + 0; i < a[2] + 0; i++) in_row[i] = 1 }
+		RS = "\001" } {
+		for (i = 1; i <= length($0); i++) { c = substr($0, i, 1)
+			if (c != " " && c != "\n" && !((i - 1) in in_row)) { print "byte " i - 1 " in no row"; bad = 1 } }
+		exit bad }' "$T/stray.txt"
+}
+
+@test "hostile: --tsv and --csv inputs whose columns differ are an error, not ragged rows" {
+	rows 'doc\ta\ttext' 'd\t1\tHi.' >"$T/a.tsv"
+	rows 'doc\tb\ttext' 'e\t2\tHo.' >"$T/b.tsv"
+	rows 'doc\ttext' 'f\tHa.' >"$T/c.tsv"
+	run --separate-stderr tabloid-split --tsv "$T/a.tsv" "$T/b.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == "tabloid-split: $T/b.tsv: line 1: "*"differ"* ]]
+	run --separate-stderr tabloid-split --tsv "$T/a.tsv" "$T/c.tsv"
+	[ "$status" -eq 2 ]
+	# the same columns in another order are fine
+	rows 'text\tdoc\ta' 'Hu.\tg\t3' >"$T/d.tsv"
+	run tabloid-split --tsv "$T/a.tsv" "$T/d.tsv"
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 3 ]
+	printf 'doc,a,text\nd,1,Hi.\n' >"$T/a.csv"
+	printf 'doc,b,text\nd,1,Hi.\n' >"$T/b.csv"
+	run --separate-stderr tabloid-split --csv "$T/a.csv" "$T/b.csv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == "tabloid-split: $T/b.csv: line 1: "* ]]
+	# under -N the number of fields must agree
+	run --separate-stderr tabloid-split -N --tsv "$T/a.tsv" "$T/c.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == "tabloid-split: $T/c.tsv: line 1: expected 3 fields"* ]]
+}
+
+@test "hostile: --csv skips a BOM, escapes header names, and names a one-column file" {
+	printf '\xef\xbb\xbfdoc,"a\tb",text\r\nd,1,Hi.\r\n' >"$T/bom.csv"
+	tabloid-split --csv "$T/bom.csv" >"$T/out"
+	rows 'doc\ta\\tb\tpara\tsent\tstart\tend\tfold\ttext' 'd\t1\t1\t1\t0\t3\t\tHi.' | diff -u - "$T/out"
+	printf 'doc\nd\n' >"$T/one.csv"
+	run --separate-stderr tabloid-split --csv "$T/one.csv"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "tabloid-split: $T/one.csv: line 1: expected a doc and a text column, found 1 column" ]
+	run --separate-stderr tabloid-split -N --csv "$T/one.csv"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "tabloid-split: $T/one.csv: line 1: expected a doc and a text column, found 1 field" ]
+}

@@ -90,9 +90,25 @@ PERSON" ]
 		[ "${lines[1]}" = "d1	Berlin	0	5	GPE	Paris	Paris" ]
 		[ "${#lines[@]}" -eq 3 ]
 	done
-	run tabloid-tag-entities -f nosuch cols.tsv
-	[ "$status" -eq 2 ]
-	[[ "$output" == *"cols.tsv"*"nosuch"* ]]
+	for f in nosuch 0 4 -1 1,2 1-2 ''; do
+		run --separate-stderr tabloid-tag-entities -f "$f" cols.tsv
+		[ "$status" -eq 2 ]
+		[[ "$stderr" == "tabloid-tag-entities: cols.tsv: -f: "*"'$f'"* ]]
+		[ -z "$output" ]
+	done
+}
+
+@test "a document that ends with a month name, in every mode" {
+	printf 'doc\ttext\nd1\tIt was June\nd2\tBy May\n' >month.tsv
+	for mode in "" --bio --inline; do
+		for th in 1 2; do
+			run --separate-stderr tabloid-tag-entities $mode --threads $th month.tsv
+			[ "$status" -eq 0 ]
+			[ -z "$stderr" ]
+		done
+	done
+	run tabloid-tag-entities month.tsv
+	[ "${lines[1]}" = "d1	7	11	DATE	June	June" ]
 }
 
 @test "--bio: one row per token, B- starts every mention, I- never follows O" {

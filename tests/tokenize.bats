@@ -479,10 +479,10 @@ EOF
 	tabloid-tokenize --field body "$T/in.tsv" | diff -u "$T/want" -
 	# by default the last column is the text
 	same zz "$(tabloid-tokenize "$T/in.tsv" | tail -n +2 | cut -f 7)"
-	for f in nope 0 4; do
+	for f in nope 0 4 -1 1,2 1-2 2- '' 99999999999999999999; do
 		run --separate-stderr tabloid-tokenize -f "$f" "$T/in.tsv"
 		[ "$status" -eq 2 ]
-		[[ "$stderr" == "tabloid-tokenize: "*"$f"* ]]
+		[[ "$stderr" == "tabloid-tokenize: $T/in.tsv: -f: "*"'$f'"* ]]
 		[ -z "$output" ]
 	done
 }

@@ -378,14 +378,14 @@ static void
 sent_emit_gap(size_t a0, size_t a1, size_t b0, size_t b1, struct align_sent *S,
               struct align_edits *out)
 {
-	size_t p = a0, j, k, upto;
+	size_t p = a0, j, k = b0, upto;
 
 	for (j = b0; j < b1; j++) {
-		for (upto = a1, k = j; k < b1; k++)
-			if (S->bop[k] == '~') {
-				upto = S->bpart[k];
-				break;
-			}
+		if (k < j)
+			k = j;
+		while (k < b1 && S->bop[k] != '~')
+			k++;
+		upto = k < b1 ? S->bpart[k] : a1;
 		for (; p < upto; p++)
 			if (S->apart[p] == ALIGN_NONE)
 				align_push(out, '-', p, ALIGN_NONE, 0.0);

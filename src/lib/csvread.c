@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <csv.h>
+#include <stdbool.h>
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -50,6 +51,33 @@ csvread_end(int c, void *st)
 	s->rec.n = 0;
 }
 
+/*
+ * Read up to n bytes into buf; the first read of a file gathers at least
+ * three bytes when there are that many, so that a byte order mark is seen
+ * whole.  Returns the bytes read, 0 at the end; exits 2 on a read error.
+ */
+static ssize_t
+csvread_fill(int fd, char *buf, size_t n, bool first, const char *name)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t r = read(fd, buf + got, n - got);
+
+		if (r == 0)
+			break;
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			err(2, "%s", name);
+		}
+		got += (size_t)r;
+		if (!first || got >= 3)
+			break;
+	}
+	return (ssize_t)got;
+}
+
 int
 csvread_file(const char *path,
     void (*fn)(void *arg, const struct csvread_record *rec), void *arg)
@@ -61,18 +89,21 @@ csvread_file(const char *path,
 	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
 	ssize_t n;
 	size_t i;
+	bool first = true;
 
 	if (fd == -1)
 		return -1;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		errx(2, "out of memory");
-	while ((n = read(fd, buf, sizeof buf)) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			err(2, "%s", name);
+	while ((n = csvread_fill(fd, buf, sizeof buf, first, name)) != 0) {
+		const char *b = buf;
+
+		if (first && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+			b += 3;
+			n -= 3;
 		}
-		if (csv_parse(&p, buf, (size_t)n, csvread_field, csvread_end, &s) != (size_t)n)
+		first = false;
+		if (csv_parse(&p, b, (size_t)n, csvread_field, csvread_end, &s) != (size_t)n)
 			errx(2, "%s: line %llu: malformed CSV: %s", name,
 			    (unsigned long long)s.rec.line, csv_strerror(csv_error(&p)));
 	}

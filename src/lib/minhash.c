@@ -56,12 +56,15 @@ minhash_sign(struct minhash *m, const uint64_t *sh, size_t n)
 	}
 	if (n == 0)
 		return;
-	for (i = 0; i < MINHASH_K; i++) {
-		if (filled[i])
+	/* j: the next filled slot after i, going round; d: how far it is */
+	for (j = 0; !filled[j]; j++)
+		;
+	for (i = MINHASH_K; i-- > 0;) {
+		if (filled[i]) {
+			j = i;
 			continue;
-		for (d = 1, j = (i + 1) % MINHASH_K; !filled[j];
-		     d++, j = (j + 1) % MINHASH_K)
-			;
+		}
+		d = j > i ? j - i : j + MINHASH_K - i;
 		m->v[i] = m->v[j] + (uint32_t)(d * 0x9e3779b9U);
 	}
 }
@@ -75,11 +78,6 @@ minhash_estimate(const struct minhash *a, const struct minhash *b)
 		same += a->v[i] == b->v[i];
 	return (double)same / MINHASH_K;
 }
-
-struct minhash_key {
-	uint64_t key;
-	size_t doc;
-};
 
 static int
 key_cmp(const void *x, const void *y)
@@ -111,44 +109,77 @@ pair_push(struct minhash_pairs *p, size_t i, size_t j)
 	p->v[p->n++] = (struct minhash_pair){i, j};
 }
 
+uint64_t
+minhash_band_key(const struct minhash *m, size_t band, size_t rows)
+{
+	uint64_t h = band;
+	size_t r;
+
+	for (r = 0; r < rows; r++)
+		h = minhash_mix(h ^ ((uint64_t)m->v[band * rows + r] << 8));
+	return h;
+}
+
+void
+minhash_bucket_pairs(struct minhash_key *k, size_t m, struct minhash_pairs *out)
+{
+	size_t i, start, from = out->n;
+
+	qsort(k, m, sizeof *k, key_cmp);
+	for (start = 0, i = 1; i <= m; i++) {
+		if (i < m && k[i].key == k[start].key) {
+			pair_push(out, k[start].doc, k[i].doc);
+			if (i - 1 > start)
+				pair_push(out, k[i - 1].doc, k[i].doc);
+			continue;
+		}
+		start = i;
+	}
+	if (out->n - from > 1)
+		qsort(out->v + from, out->n - from, sizeof *out->v, pair_cmp);
+	minhash_pairs_merge(out, from);
+}
+
+/* Merge the sorted pairs from on into the sorted pairs before, dropping repeats. */
+void
+minhash_pairs_merge(struct minhash_pairs *p, size_t from)
+{
+	struct minhash_pair *v;
+	size_t i = 0, j = from, w = 0;
+
+	if (p->n == 0)
+		return;
+	v = xmalloc(p->n * sizeof *v);
+	while (i < from || j < p->n) {
+		struct minhash_pair x;
+
+		if (j >= p->n || (i < from && pair_cmp(&p->v[i], &p->v[j]) <= 0))
+			x = p->v[i++];
+		else
+			x = p->v[j++];
+		if (w == 0 || pair_cmp(&v[w - 1], &x) != 0)
+			v[w++] = x;
+	}
+	memcpy(p->v, v, w * sizeof *v);
+	free(v);
+	p->n = w;
+}
+
 void
 minhash_candidates(const struct minhash *sig, const bool *skip, size_t n, size_t bands,
                    size_t rows, struct minhash_pairs *out)
 {
 	struct minhash_key *k = xmalloc((n + 1) * sizeof *k);
-	size_t b, i, r, m, start, w = 0;
+	size_t b, i, m;
 
 	out->n = 0;
 	for (b = 0; b < bands; b++) {
-		for (i = 0, m = 0; i < n; i++) {
-			uint64_t h = b;
-
-			if (skip != NULL && skip[i])
-				continue;
-			for (r = 0; r < rows; r++)
-				h = minhash_mix(h ^
-				                ((uint64_t)sig[i].v[b * rows + r] << 8));
-			k[m++] = (struct minhash_key){h, i};
-		}
-		qsort(k, m, sizeof *k, key_cmp);
-		for (start = 0, i = 1; i <= m; i++) {
-			if (i < m && k[i].key == k[start].key) {
-				pair_push(out, k[start].doc, k[i].doc);
-				if (i - 1 > start)
-					pair_push(out, k[i - 1].doc, k[i].doc);
-				continue;
-			}
-			start = i;
-		}
+		for (i = 0, m = 0; i < n; i++)
+			if (skip == NULL || !skip[i])
+				k[m++] = (struct minhash_key){minhash_band_key(&sig[i], b, rows), i};
+		minhash_bucket_pairs(k, m, out);
 	}
 	free(k);
-	if (out->n == 0)
-		return;
-	qsort(out->v, out->n, sizeof *out->v, pair_cmp);
-	for (i = 1; i < out->n; i++)
-		if (out->v[i].i != out->v[w].i || out->v[i].j != out->v[w].j)
-			out->v[++w] = out->v[i];
-	out->n = w + 1;
 }
 
 void

@@ -61,6 +61,21 @@ double minhash_estimate(const struct minhash *a, const struct minhash *b);
  */
 void minhash_candidates(const struct minhash *sig, const bool *skip, size_t n,
                         size_t bands, size_t rows, struct minhash_pairs *out);
+/* A document's key in one band. */
+struct minhash_key {
+	uint64_t key; /* minhash_band_key() */
+	size_t doc;   /* the document */
+};
+
+/* The key of band band (of rows slots) of m: documents agreeing on it share the band. */
+uint64_t minhash_band_key(const struct minhash *m, size_t band, size_t rows);
+/*
+ * Add to out (sorted, no repeats) the pairs of the m documents k of one
+ * band that share a key, as minhash_candidates() does; k is reordered.
+ */
+void minhash_bucket_pairs(struct minhash_key *k, size_t m, struct minhash_pairs *out);
+/* Merge the sorted pairs at from on into the sorted pairs before them, without repeats. */
+void minhash_pairs_merge(struct minhash_pairs *p, size_t from);
 /* Free the pairs' array. */
 void minhash_pairs_free(struct minhash_pairs *p);
 

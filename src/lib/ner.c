@@ -1773,10 +1773,11 @@ ner_approx_start(const struct ner_doc *d, size_t i, size_t tb)
 static bool
 ner_is_year(const struct ner_doc *d, size_t i, size_t te)
 {
-	const char *k = d->keys.p + d->t[i].key;
+	const char *k;
 
 	if (!ner_free_tok(d, i, te) || d->t[i].klen < 4 || d->t[i].klen > 5)
 		return false;
+	k = d->keys.p + d->t[i].key;
 	if (!((k[0] == '1' && k[1] == '9') || (k[0] == '2' && k[1] == '0')))
 		return false;
 	if (!(k[2] >= '0' && k[2] <= '9' && k[3] >= '0' && k[3] <= '9'))
@@ -1787,11 +1788,13 @@ ner_is_year(const struct ner_doc *d, size_t i, size_t te)
 static bool
 ner_is_day(const struct ner_doc *d, size_t i, size_t te)
 {
-	const char *k = d->keys.p + d->t[i].key;
-	size_t n = d->t[i].klen, v = 0, j;
+	const char *k;
+	size_t n, v = 0, j;
 
-	if (!ner_free_tok(d, i, te) || n == 0 || n > 4)
+	if (!ner_free_tok(d, i, te) || d->t[i].klen == 0 || d->t[i].klen > 4)
 		return false;
+	k = d->keys.p + d->t[i].key;
+	n = d->t[i].klen;
 	for (j = 0; j < n && k[j] >= '0' && k[j] <= '9'; j++)
 		v = v * 10 + (size_t)(k[j] - '0');
 	if (j == 0 || v < 1 || v > 31)

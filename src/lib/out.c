@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,20 +33,107 @@ out_cleanup(void)
 }
 
 static void
+out_on_signal(int sig)
+{
+	if (out_tmp != NULL)
+		unlink(out_tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Remove the temporary file on the signals that end a run, unless ignored. */
+static void
+out_catch_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGXCPU, SIGXFSZ };
+	struct sigaction sa, old;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = out_on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+}
+
+static void
 out_fail(void)
 {
 	errx(2, "write error%s%s", errno ? ": " : "", errno ? strerror(errno) : "");
 }
 
+/*
+ * The file a -o path names: symbolic links are followed, so that the file
+ * they point to is replaced and the links stay.  Returns a malloc'd path.
+ */
+static char *
+out_resolve(const char *path)
+{
+	char *cur = xstrdup(path), link[4096];
+	int hops;
+
+	for (hops = 0; hops < 40; hops++) {
+		struct stat st;
+		ssize_t n;
+		char *dup, *dir, *next;
+
+		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+			return cur;
+		if ((n = readlink(cur, link, sizeof link - 1)) < 0)
+			err(2, "%s", path);
+		link[n] = '\0';
+		if (link[0] == '/')
+			next = xstrdup(link);
+		else {
+			dup = xstrdup(cur);
+			dir = dirname(dup);
+			next = xmalloc(strlen(dir) + strlen(link) + 2);
+			sprintf(next, "%s/%s", dir, link);
+			free(dup);
+		}
+		free(cur);
+		cur = next;
+	}
+	errno = ELOOP;
+	err(2, "%s", path);
+}
+
+/*
+ * Write straight into a file that is not a regular one (a FIFO, a device),
+ * as sort(1) does; returns false when path is a regular file or absent.
+ */
+static bool
+out_open_special(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
+		return false;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		err(2, "%s", path);
+	}
+	out_fd = open(path, O_WRONLY | O_TRUNC);
+	if (out_fd == -1)
+		err(2, "%s", path);
+	return true;
+}
+
 void
 out_open(const char *path)
 {
-	char *dup, *dir;
+	char *dup, *dir, *target;
 	mode_t mask;
 
 	if (path == NULL || strcmp(path, "-") == 0)
 		return;
-	dup = xstrdup(path);
+	if (out_open_special(path))
+		return;
+	target = out_resolve(path);
+	dup = xstrdup(target);
 	dir = dirname(dup);
 	out_tmp = xmalloc(strlen(dir) + 32);
 	sprintf(out_tmp, "%s/.tabloid.XXXXXX", dir);
@@ -58,8 +147,9 @@ out_open(const char *path)
 	mask = umask(0);
 	umask(mask);
 	fchmod(out_fd, 0666 & ~mask);
-	out_target = xstrdup(path);
+	out_target = target;
 	atexit(out_cleanup);
+	out_catch_signals();
 }
 
 void
@@ -162,19 +252,21 @@ out_escaped(const void *p, size_t n)
 void
 out_close(void)
 {
+	char *tmp = out_tmp;
+
 	errno = 0;
 	out_flush();
-	if (out_tmp == NULL) {
-		if (close(STDOUT_FILENO) != 0 && errno != EBADF)
+	if (tmp == NULL) {
+		if (close(out_fd) != 0 && errno != EBADF)
 			out_fail();
 		return;
 	}
 	if (close(out_fd) != 0)
 		out_fail();
-	if (rename(out_tmp, out_target) != 0)
+	if (rename(tmp, out_target) != 0)
 		err(2, "%s", out_target);
-	free(out_tmp);
 	out_tmp = NULL;
+	free(tmp);
 }
 
 void

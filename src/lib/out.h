@@ -5,7 +5,10 @@
  * -o that is written to a temporary file in the same directory and renamed
  * over the target by out_close(), so that nobody sees half an output.  Any
  * failed write ends the program with "write error" and status 2; the
- * temporary file is removed when the program exits without out_close().
+ * temporary file is removed when the program exits without out_close()
+ * and when a signal (INT, TERM, HUP, PIPE, QUIT, XCPU, XFSZ) ends it.  A -o
+ * path that is a symbolic link replaces the file it points to; one that
+ * names a FIFO or a device is written directly.
  */
 #ifndef TABLOID_OUT_H
 #define TABLOID_OUT_H

@@ -64,6 +64,35 @@ run_read(FILE *f, struct run_rec *r)
 	return true;
 }
 
+/* True when run i's record comes before run j's: smaller, or equal and older. */
+static bool
+run_before(const struct run_merge *m, size_t i, size_t j)
+{
+	int c = m->cmp(&m->rec[i], &m->rec[j]);
+
+	return c < 0 || (c == 0 && i < j);
+}
+
+static void
+run_sift_down(struct run_merge *m, size_t k)
+{
+	size_t x = m->heap[k];
+
+	for (;;) {
+		size_t c = 2 * k + 1;
+
+		if (c >= m->nheap)
+			break;
+		if (c + 1 < m->nheap && run_before(m, m->heap[c + 1], m->heap[c]))
+			c++;
+		if (!run_before(m, m->heap[c], x))
+			break;
+		m->heap[k] = m->heap[c];
+		k = c;
+	}
+	m->heap[k] = x;
+}
+
 void
 run_merge_init(struct run_merge *m, FILE **f, size_t n,
     int (*cmp)(const struct run_rec *, const struct run_rec *))
@@ -74,30 +103,33 @@ run_merge_init(struct run_merge *m, FILE **f, size_t n,
 	m->n = n;
 	m->cmp = cmp;
 	m->rec = xcalloc(n, sizeof *m->rec);
-	m->live = xcalloc(n, sizeof *m->live);
+	m->heap = xcalloc(n, sizeof *m->heap);
+	m->nheap = 0;
 	for (i = 0; i < n; i++) {
 		if (fflush(f[i]) != 0 || fseek(f[i], 0, SEEK_SET) != 0)
 			err(2, "temporary file");
-		m->live[i] = run_read(f[i], &m->rec[i]);
+		if (run_read(f[i], &m->rec[i]))
+			m->heap[m->nheap++] = i;
 	}
+	for (i = m->nheap / 2; i-- > 0;)
+		run_sift_down(m, i);
 }
 
 long
 run_merge_min(struct run_merge *m)
 {
-	long best = -1;
-	size_t i;
-
-	for (i = 0; i < m->n; i++)
-		if (m->live[i] && (best < 0 || m->cmp(&m->rec[i], &m->rec[best]) < 0))
-			best = (long)i;
-	return best;
+	return m->nheap > 0 ? (long)m->heap[0] : -1;
 }
 
 void
 run_merge_next(struct run_merge *m, size_t i)
 {
-	m->live[i] = run_read(m->f[i], &m->rec[i]);
+	if (m->nheap == 0 || m->heap[0] != i)
+		errx(2, "run_merge_next: run %zu is not the smallest", i);
+	if (!run_read(m->f[i], &m->rec[i]))
+		m->heap[0] = m->heap[--m->nheap];
+	if (m->nheap > 0)
+		run_sift_down(m, 0);
 }
 
 void
@@ -110,5 +142,38 @@ run_merge_free(struct run_merge *m)
 		fclose(m->f[i]);
 	}
 	free(m->rec);
-	free(m->live);
+	free(m->heap);
+}
+
+void
+run_set_add(struct run_set *s, FILE *f, run_merge_fn merge, void *arg)
+{
+	unsigned lv = 0;
+	size_t i;
+
+	s->f = xrealloc(s->f, (s->n + 1) * sizeof *s->f);
+	s->level = xrealloc(s->level, (s->n + 1) * sizeof *s->level);
+	s->f[s->n] = f;
+	s->level[s->n++] = lv;
+	for (;;) {
+		if (s->n < RUN_FANIN)
+			return;
+		for (i = s->n - RUN_FANIN; i < s->n; i++)
+			if (s->level[i] != lv)
+				return;
+		f = merge(arg, s->f + s->n - RUN_FANIN, RUN_FANIN);
+		s->n -= RUN_FANIN;
+		s->f[s->n] = f;
+		s->level[s->n++] = ++lv;
+	}
+}
+
+void
+run_set_free(struct run_set *s)
+{
+	free(s->f);
+	free(s->level);
+	s->f = NULL;
+	s->level = NULL;
+	s->n = 0;
 }

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <err.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,17 +49,18 @@ xstrdup(const char *s)
 void
 sbuf_grow(struct sbuf *b, size_t extra)
 {
-	size_t need = b->len + extra + 1;
+	size_t need, cap;
 
-	if (need < b->len)
-		errx(2, "out of memory");
+	if (b->len >= SBUF_MAX || extra >= SBUF_MAX - b->len)
+		errx(2, "out of memory: a buffer of more than %zu bytes", (size_t)SBUF_MAX);
+	need = b->len + extra + 1;
 	if (need <= b->cap)
 		return;
-	if (b->cap < 64)
-		b->cap = 64;
-	while (b->cap < need)
-		b->cap *= 2;
-	b->p = xrealloc(b->p, b->cap);
+	cap = b->cap < 64 ? 64 : b->cap;
+	while (cap < need)
+		cap = cap > SBUF_MAX / 2 ? SBUF_MAX : cap * 2;
+	b->p = xrealloc(b->p, cap);
+	b->cap = cap;
 }
 
 void

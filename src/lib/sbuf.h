@@ -10,6 +10,7 @@
 #define TABLOID_SBUF_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 struct sbuf {
@@ -20,7 +21,13 @@ struct sbuf {
 
 #define SBUF_INIT { NULL, 0, 0 }
 
-/* Make room for at least extra more bytes (plus the NUL). */
+/* The largest buffer, NUL included: a size malloc() could ever return. */
+#define SBUF_MAX ((size_t)PTRDIFF_MAX)
+
+/*
+ * Make room for at least extra more bytes (plus the NUL).  A size past
+ * SBUF_MAX exits with status 2, as a failed allocation does.
+ */
 void sbuf_grow(struct sbuf *b, size_t extra);
 /* Append n bytes. */
 static inline void sbuf_add(struct sbuf *b, const void *p, size_t n);

@@ -187,13 +187,11 @@ seg_scan_line(const char *s, size_t b, size_t e, struct seg_line *l)
 	l->blank = i == e;
 	l->end = e;
 	while (l->end > l->beg) {
-		size_t k = l->end - 1;
+		size_t len;
 
-		while (k > l->beg && ((unsigned char)s[k] & 0xC0) == 0x80)
-			k--;
-		if (seg_space_at(s, k, e) == 0)
+		if (!utf8_is_space(seg_cp_before(s, l->beg, l->end, &len)))
 			break;
-		l->end = k;
+		l->end -= len;
 	}
 	for (i = l->beg; i < l->end; i++)
 		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
@@ -769,9 +767,11 @@ seg_glued_ends(struct seg_doc *d, struct seg_span p, size_t dot, size_t next)
 {
 	size_t wb = seg_word_before(d, p.start, dot), len, i;
 	int32_t c1, c2;
+	char last;
 
-	char last = d->s[dot - 1];
-
+	if (dot == wb)
+		return false;
+	last = d->s[dot - 1];
 	if (dot - wb < 2 && !(last >= '0' && last <= '9'))
 		return false;
 	for (i = wb; i < dot; i++)

@@ -333,6 +333,30 @@ tsv_cols_parse(const char *spec, const struct tsv_header *h, size_t ncols,
 	return n;
 }
 
+int
+tsv_col_parse(const char *spec, const struct tsv_header *h, size_t ncols, size_t *idx,
+    char *errbuf, size_t errlen)
+{
+	long i;
+
+	if (h != NULL && (i = tsv_header_find(h, spec)) >= 0) {
+		*idx = (size_t)i;
+		return 0;
+	}
+	if (spec[0] != '\0' && strspn(spec, "0123456789") == strlen(spec)) {
+		if (tsv_parse_num(spec, strlen(spec), idx) == 0 && *idx >= 1 && *idx <= ncols) {
+			(*idx)--;
+			return 0;
+		}
+	} else if (spec[0] == '\0' || strpbrk(spec, ",-") != NULL) {
+		snprintf(errbuf, errlen, "expected one column, found '%s'", spec);
+		return -1;
+	}
+	snprintf(errbuf, errlen, "no column '%s' in %s", spec,
+	    h != NULL ? "the header" : "the input");
+	return -1;
+}
+
 size_t
 tsv_unescape(const char *src, size_t n, char *dst)
 {

@@ -85,6 +85,14 @@ size_t tsv_cols_parse(const char *spec, const struct tsv_header *h,
     size_t ncols, size_t **idx, char *errbuf, size_t errlen);
 
 /*
+ * Parse one column, a name or a 1-based number (no list, no range), into a
+ * 0-based index at *idx, as for an option that takes a single column.
+ * Returns 0, or -1 with a message in errbuf (size errlen).
+ */
+int tsv_col_parse(const char *spec, const struct tsv_header *h, size_t ncols,
+    size_t *idx, char *errbuf, size_t errlen);
+
+/*
  * Decode the four escapes (\t \n \r \\) of n bytes at src into dst, which
  * must hold n bytes and may equal src.  Other backslash sequences are kept
  * as they are.  Returns the decoded length.

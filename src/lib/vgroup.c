@@ -2,6 +2,7 @@
 
 #include <err.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,54 +15,63 @@
 
 /* Spool writes are gathered to this size. */
 #define VGROUP_SPOOL_BUF (1 << 20)
+/* Band keys are written in chunks of this many documents, band by band. */
+#define VGROUP_CHUNK 4096
 
+/* What is kept in memory of a document: about 40 bytes and its id and date. */
 struct vgroup_doc {
-	char *id;     /* document id (NUL-terminated copy) */
-	size_t idlen; /* its length */
-	char *date;   /* date, or NULL */
-	off_t off;    /* packed document in the spool */
-	size_t len;   /* its length */
-	double best;  /* best exact similarity within its group */
-	bool empty;   /* no shingles */
+	uint64_t off;    /* packed document in the spool */
+	uint64_t name;   /* id, then date, in the names arena */
+	double best;     /* best exact similarity within its group */
+	uint32_t len;    /* packed length */
+	uint32_t idlen;  /* id length */
+	uint32_t datelen; /* date length (0: none) */
+	bool empty;      /* no shingles */
+};
+
+/* A temporary file written through a buffer. */
+struct vgroup_file {
+	int fd;
+	uint64_t written; /* bytes written to fd */
+	struct sbuf buf;  /* not yet written */
 };
 
 struct vgroup {
 	struct vgroup_opts o;
 	struct vgroup_doc *d;
-	struct minhash *sig;
 	size_t n, cap;
-	int fd;          /* the spool */
-	off_t spooled;   /* bytes written to it */
-	struct sbuf buf; /* not yet written */
+	struct sbuf names;        /* ids and dates, one after another */
+	struct vgroup_file spool; /* packed documents */
+	struct vgroup_file sigs;  /* signatures, MINHASH_K slots a document */
+	struct vgroup_file keys;  /* band keys, by chunk, then band */
+	uint64_t *chunk;          /* band keys of the chunk being filled */
+	size_t nchunk;            /* documents in it */
 	struct norm_hashes words, tmp, sh;
 };
 
-struct vgroup *
-vgroup_new(const struct vgroup_opts *o)
+static void
+file_open(struct vgroup_file *f, const char *what)
 {
-	struct vgroup *g = xcalloc(1, sizeof *g);
 	const char *dir = getenv("TMPDIR");
 	char *path;
 
-	g->o = *o;
 	if (dir == NULL || *dir == '\0')
 		dir = "/tmp";
 	path = xmalloc(strlen(dir) + 32);
-	snprintf(path, strlen(dir) + 32, "%s/tabloid-spool.XXXXXX", dir);
-	if ((g->fd = mkstemp(path)) == -1)
+	snprintf(path, strlen(dir) + 32, "%s/tabloid-%s.XXXXXX", dir, what);
+	if ((f->fd = mkstemp(path)) == -1)
 		err(2, "%s", path);
 	unlink(path);
 	free(path);
-	return g;
 }
 
 static void
-spool_flush(struct vgroup *g)
+file_flush(struct vgroup_file *f)
 {
 	size_t done = 0;
 
-	while (done < g->buf.len) {
-		ssize_t k = write(g->fd, g->buf.p + done, g->buf.len - done);
+	while (done < f->buf.len) {
+		ssize_t k = write(f->fd, f->buf.p + done, f->buf.len - done);
 
 		if (k < 0 && errno == EINTR)
 			continue;
@@ -69,7 +79,81 @@ spool_flush(struct vgroup *g)
 			err(2, "spool file");
 		done += (size_t)k;
 	}
-	sbuf_reset(&g->buf);
+	f->written += f->buf.len;
+	sbuf_reset(&f->buf);
+}
+
+/* Append n bytes; returns their offset in the file. */
+static uint64_t
+file_add(struct vgroup_file *f, const void *p, size_t n)
+{
+	uint64_t off = f->written + f->buf.len;
+
+	sbuf_add(&f->buf, p, n);
+	if (f->buf.len >= VGROUP_SPOOL_BUF)
+		file_flush(f);
+	return off;
+}
+
+/* Read n bytes at off into p (the file flushed). */
+static void
+file_read(struct vgroup_file *f, void *p, size_t n, uint64_t off)
+{
+	size_t done = 0;
+
+	while (done < n) {
+		ssize_t k = pread(f->fd, (char *)p + done, n - done, (off_t)(off + done));
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			err(2, "spool file");
+		done += (size_t)k;
+	}
+}
+
+static void
+file_close(struct vgroup_file *f)
+{
+	close(f->fd);
+	sbuf_free(&f->buf);
+}
+
+struct vgroup *
+vgroup_new(const struct vgroup_opts *o)
+{
+	struct vgroup *g = xcalloc(1, sizeof *g);
+
+	g->o = *o;
+	file_open(&g->spool, "spool");
+	file_open(&g->sigs, "spool");
+	file_open(&g->keys, "spool");
+	g->chunk = xmalloc(VGROUP_CHUNK * VGROUP_BANDS * sizeof *g->chunk);
+	return g;
+}
+
+/* Write the band keys of the chunk, band after band. */
+static void
+chunk_flush(struct vgroup *g)
+{
+	size_t b, i;
+
+	for (b = 0; b < VGROUP_BANDS; b++)
+		for (i = 0; i < g->nchunk; i++)
+			file_add(&g->keys, &g->chunk[i * VGROUP_BANDS + b], sizeof *g->chunk);
+	g->nchunk = 0;
+}
+
+static const char *
+doc_id(const struct vgroup *g, size_t i)
+{
+	return g->names.p + g->d[i].name;
+}
+
+static const char *
+doc_date(const struct vgroup *g, size_t i)
+{
+	return g->names.p + g->d[i].name + g->d[i].idlen + 1;
 }
 
 /* The shingle set of d into g->sh. */
@@ -87,38 +171,51 @@ doc_shingles(struct vgroup *g, const struct vdoc *d)
 	minhash_shingles(g->words.v, g->words.n, g->o.shingle, &g->sh);
 }
 
+/* Keep the id and the date of d in the names arena. */
+static void
+doc_names(struct vgroup *g, struct vgroup_doc *x, const struct vdoc *d)
+{
+	if (d->id.len > UINT32_MAX - 1 || d->date.len > UINT32_MAX - 1)
+		errx(2, "a document id or date is longer than 4 GB");
+	x->name = g->names.len;
+	x->idlen = (uint32_t)d->id.len;
+	x->datelen = (uint32_t)d->date.len;
+	sbuf_add(&g->names, d->id.p ? d->id.p : "", d->id.len);
+	sbuf_addc(&g->names, '\0');
+	sbuf_add(&g->names, d->date.p ? d->date.p : "", d->date.len);
+	sbuf_addc(&g->names, '\0');
+}
+
 void
 vgroup_add(struct vgroup *g, const struct vdoc *d)
 {
 	struct vgroup_doc *x;
-	size_t before = g->buf.len;
+	struct minhash sig;
+	size_t before, b;
 
 	if (g->n == g->cap) {
 		g->cap = g->cap ? 2 * g->cap : 1024;
 		g->d = xrealloc(g->d, g->cap * sizeof *g->d);
-		g->sig = xrealloc(g->sig, g->cap * sizeof *g->sig);
 	}
 	x = &g->d[g->n];
 	memset(x, 0, sizeof *x);
-	x->id = xmalloc(d->id.len + 1);
-	memcpy(x->id, d->id.p ? d->id.p : "", d->id.len);
-	x->id[d->id.len] = '\0';
-	x->idlen = d->id.len;
-	if (d->date.len > 0) {
-		x->date = xmalloc(d->date.len + 1);
-		memcpy(x->date, d->date.p, d->date.len);
-		x->date[d->date.len] = '\0';
-	}
+	doc_names(g, x, d);
 	doc_shingles(g, d);
-	minhash_sign(&g->sig[g->n], g->sh.v, g->sh.n);
+	minhash_sign(&sig, g->sh.v, g->sh.n);
 	x->empty = g->sh.n == 0;
-	vdoc_pack(d, &g->buf);
-	x->off = g->spooled + (off_t)before;
-	x->len = g->buf.len - before;
-	if (g->buf.len >= VGROUP_SPOOL_BUF) {
-		g->spooled += (off_t)g->buf.len;
-		spool_flush(g);
-	}
+	file_add(&g->sigs, &sig, sizeof sig);
+	for (b = 0; b < VGROUP_BANDS; b++)
+		g->chunk[g->nchunk * VGROUP_BANDS + b] = minhash_band_key(&sig, b, VGROUP_ROWS);
+	if (++g->nchunk == VGROUP_CHUNK)
+		chunk_flush(g);
+	before = g->spool.buf.len;
+	vdoc_pack(d, &g->spool.buf);
+	if (g->spool.buf.len - before > UINT32_MAX)
+		errx(2, "%s: the document is longer than 4 GB", doc_id(g, g->n));
+	x->off = g->spool.written + before;
+	x->len = (uint32_t)(g->spool.buf.len - before);
+	if (g->spool.buf.len >= VGROUP_SPOOL_BUF)
+		file_flush(&g->spool);
 	g->n++;
 }
 
@@ -126,20 +223,10 @@ vgroup_add(struct vgroup *g, const struct vdoc *d)
 static void
 spool_read(struct vgroup *g, size_t i, struct vdoc *d, struct sbuf *b)
 {
-	size_t done = 0;
 
 	sbuf_reset(b);
 	sbuf_grow(b, g->d[i].len);
-	while (done < g->d[i].len) {
-		ssize_t k = pread(g->fd, b->p + done, g->d[i].len - done,
-		                  g->d[i].off + (off_t)done);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			err(2, "spool file");
-		done += (size_t)k;
-	}
+	file_read(&g->spool, b->p, g->d[i].len, g->d[i].off);
 	if (vdoc_unpack(d, b->p, g->d[i].len) != 0)
 		errx(2, "spool file: corrupt document");
 }
@@ -151,14 +238,20 @@ vgroup_verify(struct vgroup *g, const struct minhash_pairs *c, struct minhash_uf
 	struct vdoc d = {0};
 	struct sbuf b = SBUF_INIT;
 	struct norm_hashes first = {0};
-	size_t k, loaded = SIZE_MAX;
+	struct minhash si, sj;
+	size_t k, loaded = SIZE_MAX, sigi = SIZE_MAX;
 	double floor = g->o.threshold - VGROUP_MARGIN;
 
 	for (k = 0; k < c->n; k++) {
 		size_t i = c->v[k].i, j = c->v[k].j;
 		double s;
 
-		if (minhash_estimate(&g->sig[i], &g->sig[j]) < floor)
+		if (sigi != i) {
+			file_read(&g->sigs, &si, sizeof si, (uint64_t)i * sizeof si);
+			sigi = i;
+		}
+		file_read(&g->sigs, &sj, sizeof sj, (uint64_t)j * sizeof sj);
+		if (minhash_estimate(&si, &sj) < floor)
 			continue;
 		if (loaded != i) {
 			spool_read(g, i, &d, &b);
@@ -197,9 +290,9 @@ write_clusters(struct vgroup *g, struct minhash_uf *u, const size_t *size)
 
 		if (size[r] < 2 && !g->o.all)
 			continue;
-		out_escaped(g->d[i].id, g->d[i].idlen);
+		out_escaped(doc_id(g, i), g->d[i].idlen);
 		out_byte('\t');
-		out_escaped(g->d[r].id, g->d[r].idlen);
+		out_escaped(doc_id(g, r), g->d[r].idlen);
 		out_byte('\t');
 		if (size[r] >= 2) {
 			vdiff_format_sim(sim, g->d[i].best);
@@ -217,8 +310,7 @@ static int
 version_cmp(const void *x, const void *y)
 {
 	size_t a = *(const size_t *)x, b = *(const size_t *)y;
-	const char *da = sort_g->d[a].date ? sort_g->d[a].date : "";
-	const char *db = sort_g->d[b].date ? sort_g->d[b].date : "";
+	const char *da = doc_date(sort_g, a), *db = doc_date(sort_g, b);
 	int c;
 
 	if (sort_root[a] != sort_root[b])
@@ -260,6 +352,43 @@ write_diffs(struct vgroup *g, struct minhash_uf *u, const size_t *size, struct v
 	free(root);
 }
 
+/*
+ * The candidate pairs, band by band: each band's keys are read back from
+ * the keys file, so only one band's keys (16 bytes a document) are held.
+ */
+static void
+vgroup_candidates(struct vgroup *g, const bool *skip, struct minhash_pairs *c)
+{
+	struct minhash_key *k = xmalloc((g->n + 1) * sizeof *k);
+	uint64_t *v = xmalloc(VGROUP_CHUNK * sizeof *v);
+	size_t full = g->n / VGROUP_CHUNK, last = g->n % VGROUP_CHUNK;
+	size_t b, ch, i, m;
+
+	chunk_flush(g);
+	file_flush(&g->keys);
+	c->n = 0;
+	for (b = 0; b < VGROUP_BANDS; b++) {
+		m = 0;
+		for (ch = 0; ch <= full; ch++) {
+			size_t nd = ch < full ? VGROUP_CHUNK : last;
+			uint64_t base = (uint64_t)ch * VGROUP_CHUNK * VGROUP_BANDS * sizeof *v;
+
+			if (nd == 0)
+				continue;
+			file_read(&g->keys, v, nd * sizeof *v, base + (uint64_t)b * nd * sizeof *v);
+			for (i = 0; i < nd; i++) {
+				size_t doc = ch * VGROUP_CHUNK + i;
+
+				if (!skip[doc])
+					k[m++] = (struct minhash_key){v[i], doc};
+			}
+		}
+		minhash_bucket_pairs(k, m, c);
+	}
+	free(k);
+	free(v);
+}
+
 bool
 vgroup_finish(struct vgroup *g, struct vdiff *v)
 {
@@ -269,11 +398,11 @@ vgroup_finish(struct vgroup *g, struct vdiff *v)
 	size_t *size = xcalloc(g->n + 1, sizeof *size), i;
 	bool grouped = false;
 
-	g->spooled += (off_t)g->buf.len;
-	spool_flush(g);
+	file_flush(&g->spool);
+	file_flush(&g->sigs);
 	for (i = 0; i < g->n; i++)
 		skip[i] = g->d[i].empty;
-	minhash_candidates(g->sig, skip, g->n, VGROUP_BANDS, VGROUP_ROWS, &c);
+	vgroup_candidates(g, skip, &c);
 	minhash_uf_init(&u, g->n);
 	vgroup_verify(g, &c, &u);
 	for (i = 0; i < g->n; i++)
@@ -294,16 +423,12 @@ vgroup_finish(struct vgroup *g, struct vdiff *v)
 void
 vgroup_free(struct vgroup *g)
 {
-	size_t i;
-
-	for (i = 0; i < g->n; i++) {
-		free(g->d[i].id);
-		free(g->d[i].date);
-	}
 	free(g->d);
-	free(g->sig);
-	close(g->fd);
-	sbuf_free(&g->buf);
+	free(g->chunk);
+	sbuf_free(&g->names);
+	file_close(&g->spool);
+	file_close(&g->sigs);
+	file_close(&g->keys);
 	norm_hashes_free(&g->words);
 	norm_hashes_free(&g->tmp);
 	norm_hashes_free(&g->sh);

@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdint.h>
 #include <stdio.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "lib/abbrev.h"
@@ -350,6 +352,46 @@ test_sbuf(void)
 	CHECK(b.len == 0);
 	sbuf_free(&b);
 	CHECK(b.p == NULL && b.cap == 0);
+	sbuf_grow(&b, 100);
+	CHECK(b.cap >= 101 && b.len == 0);
+	sbuf_free(&b);
+}
+
+/* The exit status of a child that grows a buffer by extra bytes after len. */
+static int
+sbuf_grow_status(size_t len, size_t extra)
+{
+	pid_t pid;
+	int st;
+
+	fflush(stdout);
+	if ((pid = fork()) == -1)
+		return -1;
+	if (pid == 0) {
+		struct sbuf b = SBUF_INIT;
+
+		freopen("/dev/null", "w", stderr);
+		sbuf_grow(&b, 1000);
+		b.len = len;
+		alarm(10);
+		sbuf_grow(&b, extra);
+		_exit(0);
+	}
+	if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return -1;
+	return WEXITSTATUS(st);
+}
+
+/* A size that cannot be allocated ends the program with status 2, never a loop. */
+static void
+test_sbuf_overflow(void)
+{
+	CHECK(sbuf_grow_status(0, SIZE_MAX) == 2);
+	CHECK(sbuf_grow_status(0, SIZE_MAX - 1) == 2);
+	CHECK(sbuf_grow_status(SIZE_MAX / 2, SIZE_MAX / 2) == 2);
+	CHECK(sbuf_grow_status(SIZE_MAX / 2 + 10, 1) == 2);
+	CHECK(sbuf_grow_status(0, (size_t)PTRDIFF_MAX) == 2);
+	CHECK(sbuf_grow_status(10, 100) == 0);
 }
 
 static char *
@@ -742,6 +784,7 @@ int
 main(void)
 {
 	test_sbuf();
+	test_sbuf_overflow();
 	test_input();
 	test_csvread();
 	test_data();
