@@ -1,7 +1,6 @@
 #include "config.h"
 
 #include <err.h>
-#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdbool.h>
@@ -11,6 +10,7 @@
 #include <string.h>
 
 #include "lib/input.h"
+#include "lib/opt.h"
 #include "lib/out.h"
 #include "lib/prog.h"
 #include "lib/runs.h"
@@ -97,50 +97,12 @@ usage(int status)
 	    "      --tfidf            add tf-idf weights; groups are the documents\n"
 	    "  -i, --ignore-case      fold the key columns with Unicode case folding\n"
 	    "      --merge            sum count output (the reduce step of parallel jobs)\n"
-	    "  -S, --memory-limit N   spill to temporary files past N bytes (K, M, G; 1G)\n"
+	    "  -S, --memory-limit N   spill to temporary files past N bytes (K, M, G, T; 1G)\n"
 	    "  -N, --no-header        read and write no header line\n"
 	    "  -o, --output FILE      write to FILE, replaced only when complete\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n", synopsis);
-	exit(0);
-}
-
-static uint64_t
-parse_number(const char *s, const char *what)
-{
-	char *end;
-	unsigned long long v;
-
-	if (*s < '0' || *s > '9')
-		errx(2, "%s: '%s' is not a number", what, s);
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (*end != '\0' || errno == ERANGE)
-		errx(2, "%s: '%s' is not a number below 2^64", what, s);
-	return v;
-}
-
-static size_t
-parse_size(const char *s)
-{
-	char *end;
-	unsigned long long v = strtoull(s, &end, 10);
-	unsigned long long m = 1;
-
-	if (end == s)
-		errx(2, "--memory-limit: '%s' is not a size", s);
-	switch (*end) {
-	case 'k': case 'K': m = 1024; end++; break;
-	case 'm': case 'M': m = 1024 * 1024; end++; break;
-	case 'g': case 'G': m = 1024 * 1024 * 1024; end++; break;
-	case '\0': break;
-	default: errx(2, "--memory-limit: '%s' is not a size", s);
-	}
-	if (*end != '\0' || v == 0 || v > SIZE_MAX / m)
-		errx(2, "--memory-limit: '%s' is not a size", s);
-	if (v * m < MIN_LIMIT)
-		errx(2, "--memory-limit: '%s' is below the minimum of 64K", s);
-	return (size_t)(v * m);
+	prog_stdout_exit();
 }
 
 /* Column names of the header, for messages. */
@@ -966,11 +928,13 @@ main(int argc, char *argv[])
 	struct count c = { 0 };
 	const char *output = NULL;
 	bool ok = true;
-	int ch, i;
+	int ch, i, li;
 
 	prog_init();
+	opt_init(usage);
 	c.limit = (size_t)DEFAULT_LIMIT;
-	while ((ch = getopt_long(argc, argv, "b:df:im:n:No:S:hV", longopts, NULL)) != -1) {
+	while ((li = -1, ch = getopt_long(argc, argv, "b:df:im:n:No:S:hV", longopts, &li)) !=
+	    -1) {
 		switch (ch) {
 		case 'f':
 			c.keyspec = optarg;
@@ -979,10 +943,10 @@ main(int argc, char *argv[])
 			c.byspec = optarg;
 			break;
 		case 'n':
-			c.top = parse_number(optarg, "-n");
+			c.top = opt_count(opt_name(longopts, li, ch), optarg, 0, UINT64_MAX);
 			break;
 		case 'm':
-			c.min = parse_number(optarg, "--min");
+			c.min = opt_count(opt_name(longopts, li, ch), optarg, 0, UINT64_MAX);
 			break;
 		case 'd':
 			c.docs = true;
@@ -1000,7 +964,7 @@ main(int argc, char *argv[])
 			c.merge = true;
 			break;
 		case 'S':
-			c.limit = parse_size(optarg);
+			c.limit = opt_size(opt_name(longopts, li, ch), optarg, MIN_LIMIT, SIZE_MAX);
 			break;
 		case 'N':
 			c.noheader = true;

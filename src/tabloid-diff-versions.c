@@ -11,6 +11,7 @@
 
 #include "lib/abbrev.h"
 #include "lib/data.h"
+#include "lib/opt.h"
 #include "lib/out.h"
 #include "lib/prog.h"
 #include "lib/sbuf.h"
@@ -68,7 +69,7 @@ usage(int status)
 	       "Output columns: old_doc new_doc op old_sent new_sent similarity text;\n"
 	       "op is = same, ~ edited, - removed, + added, > moved (see "
 	       "tabloid-diff-versions(1)).\n");
-	exit(0);
+	prog_stdout_exit();
 }
 
 static void
@@ -175,19 +176,6 @@ group(int argc, char **argv, const struct vdoc_opts *ro, const struct vgroup_opt
 	return go->clusters ? found : v->differ;
 }
 
-static double
-parse_threshold(const char *s)
-{
-	char *end;
-	double t = strtod(s, &end);
-
-	if (*s == '\0' || *end != '\0' || !(t >= 0.0 && t <= 1.0)) {
-		warnx("threshold '%s' is not a number from 0 to 1", s);
-		usage(2);
-	}
-	return t;
-}
-
 static bool
 want_color(const char *when)
 {
@@ -197,13 +185,7 @@ want_color(const char *when)
 		return when != NULL ||
 		       (isatty(STDOUT_FILENO) && (nc == NULL || *nc == '\0') &&
 		        (term == NULL || strcmp(term, "dumb") != 0));
-	if (strcmp(when, "never") == 0)
-		return false;
-	if (strcmp(when, "auto") == 0)
-		return want_color(NULL);
-	warnx("unknown colour choice '%s': use auto, always or never", when);
-	usage(2);
-	return false;
+	return strcmp(when, "auto") == 0 && want_color(NULL);
 }
 
 static void
@@ -247,14 +229,15 @@ main(int argc, char *argv[])
 	struct vdiff v;
 	regex_t *ign = xcalloc((size_t)argc + 1, sizeof *ign);
 	char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
-	const char *output = NULL, *color = "auto";
+	const char *output = NULL, *color = "auto", *format = NULL;
 	size_t nextra = 0, i;
 	bool exit_code = false, grouping = false, differ, ok = true;
-	int ch, rc;
-	char *end;
+	int ch, rc, li;
 
 	prog_init();
-	while ((ch = getopt_long(argc, argv, "acgI:k:No:pst:hV", longopts, NULL)) != -1) {
+	opt_init(usage);
+	while ((li = -1, ch = getopt_long(argc, argv, "acgI:k:No:pst:hV", longopts, &li)) !=
+	    -1) {
 		switch (ch) {
 		case 'a':
 			dopt.all = gopt.all = true;
@@ -267,9 +250,13 @@ main(int argc, char *argv[])
 			break;
 		case OPT_COLOR:
 			color = optarg ? optarg : "always";
+			if (strcmp(color, "auto") != 0 && strcmp(color, "always") != 0 &&
+			    strcmp(color, "never") != 0)
+				opt_bad(opt_name(longopts, li, ch), color,
+				    "is not auto, always or never");
 			break;
 		case 't':
-			dopt.threshold = parse_threshold(optarg);
+			dopt.threshold = opt_fraction(opt_name(longopts, li, ch), optarg, 0, 1);
 			break;
 		case 'I':
 			if ((rc = regcomp(&ign[dopt.nignore], optarg,
@@ -292,16 +279,11 @@ main(int argc, char *argv[])
 			grouping = true;
 			break;
 		case 'k':
-			gopt.shingle = strtoul(optarg, &end, 10);
-			if (*optarg < '1' || *optarg > '9' || *end != '\0' ||
-			    gopt.shingle > 64) {
-				warnx("shingle size '%s' is not a number from 1 to 64",
-				      optarg);
-				usage(2);
-			}
+			gopt.shingle = opt_count(opt_name(longopts, li, ch), optarg, 1, 64);
 			break;
 		case OPT_TSV:
 		case OPT_TEXT:
+			opt_exclusive(&format, ch == OPT_TSV ? "--tsv" : "--text");
 			ropt.format = ch == OPT_TSV ? VDOC_TSV : VDOC_TEXT;
 			break;
 		case OPT_ABBREV:

@@ -15,6 +15,7 @@
 #include "lib/data.h"
 #include "lib/fold.h"
 #include "lib/input.h"
+#include "lib/opt.h"
 #include "lib/out.h"
 #include "lib/prog.h"
 #include "lib/sbuf.h"
@@ -64,7 +65,7 @@ usage(int status)
 	    "  -h, --help          show this help and exit\n"
 	    "  -V, --version       show the version and exit\n\n"
 	    "Output columns: doc para sent start end fold text (see tabloid-split(1)).\n");
-	exit(0);
+	prog_stdout_exit();
 }
 
 static void
@@ -397,14 +398,15 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct split sp = { 0 };
-	const char *output = NULL, *id = "-";
+	const char *output = NULL, *id = "-", *format = NULL;
 	char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
 	size_t nextra = 0, i;
-	int ch, format = 0;
+	int ch, li;
 	bool ok = true;
 
 	prog_init();
-	while ((ch = getopt_long(argc, argv, "Na:o:u:hV", longopts, NULL)) != -1) {
+	opt_init(usage);
+	while ((li = -1, ch = getopt_long(argc, argv, "Na:o:u:hV", longopts, &li)) != -1) {
 		switch (ch) {
 		case 'N':
 			sp.noheader = true;
@@ -419,10 +421,9 @@ main(int argc, char *argv[])
 				sp.unit = UNIT_PARA;
 			else if (strcmp(optarg, "doc") == 0)
 				sp.unit = UNIT_DOC;
-			else {
-				warnx("unknown unit '%s': use sent, para or doc", optarg);
-				usage(2);
-			}
+			else
+				opt_bad(opt_name(longopts, li, ch), optarg,
+				    "is not a unit: use sent, para or doc");
 			break;
 		case 'a':
 			extra[nextra++] = optarg;
@@ -431,12 +432,10 @@ main(int argc, char *argv[])
 			id = optarg;
 			break;
 		case 'T':
+			opt_exclusive(&format, "--tsv");
+			break;
 		case 'C':
-			if (format != 0 && format != ch) {
-				warnx("--tsv and --csv cannot be used together");
-				usage(2);
-			}
-			format = ch;
+			opt_exclusive(&format, "--csv");
 			break;
 		case 'h':
 			usage(0);
@@ -457,9 +456,9 @@ main(int argc, char *argv[])
 	out_open(output);
 	prog_files(&argc, &argv);
 	for (i = 0; i < (size_t)argc; i++) {
-		if (format == 'T')
+		if (format != NULL && strcmp(format, "--tsv") == 0)
 			ok &= split_tsv(&sp, argv[i]);
-		else if (format == 'C')
+		else if (format != NULL)
 			ok &= split_csv(&sp, argv[i]);
 		else
 			ok &= split_file(&sp, argv[i], id);

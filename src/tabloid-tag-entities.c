@@ -17,6 +17,7 @@
 #include "lib/input.h"
 #include "lib/ner.h"
 #include "lib/nerdata.h"
+#include "lib/opt.h"
 #include "lib/out.h"
 #include "lib/prog.h"
 #include "lib/sbuf.h"
@@ -101,12 +102,13 @@ usage(int status)
 	    "  -V, --version         show the version and exit\n\n"
 	    "Types: PERSON ORG GPE LOC NORP DATE TIME MONEY PERCENT.\n"
 	    "Output columns: the input's other columns, then start end type entity text.\n");
-	exit(0);
+	prog_stdout_exit();
 }
 
 static uint32_t
-parse_types(const char *s)
+parse_types(const char *name, const char *arg)
 {
+	const char *s = arg;
 	uint32_t mask = 0;
 
 	while (*s != '\0') {
@@ -115,19 +117,22 @@ parse_types(const char *s)
 		int t;
 		size_t i;
 
-		if (n == 0 || n >= sizeof buf)
-			errx(2, "--types: '%.*s' is not a type", (int)n, s);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < n && i < sizeof buf; i++)
 			buf[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 32) : s[i];
-		if ((t = gaz_type_parse(buf, n)) < 0 || t >= GAZ_NENTITY)
-			errx(2, "--types: '%.*s' is not a type", (int)n, s);
+		if (n == 0 || n >= sizeof buf || (t = gaz_type_parse(buf, n)) < 0 ||
+		    t >= GAZ_NENTITY) {
+			char *bad = xstrdup(s);
+
+			bad[n] = '\0';
+			opt_bad(name, bad, "is not a type");
+		}
 		mask |= GAZ_BIT(t);
 		s += n;
 		if (*s == ',')
 			s++;
 	}
 	if (mask == 0)
-		errx(2, "--types: no type given");
+		opt_bad(name, arg, "names no type");
 	return mask;
 }
 
@@ -679,16 +684,17 @@ main(int argc, char *argv[])
 	static struct tagger tg;
 	struct abbrev ab;
 	struct gaz gaz;
-	const char *output = NULL, *memory = NULL, **user = NULL;
+	const char *output = NULL, *memory = NULL, **user = NULL, *mode = NULL;
 	char *path;
 	size_t nuser = 0, k;
 	bool ok = true;
-	int ch, i, threads = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
+	int ch, i, li, threads = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
 
 	prog_init();
+	opt_init(usage);
 	tg.types = GAZ_ENTITY_MASK;
 	user = xcalloc((size_t)argc + 1, sizeof *user);
-	while ((ch = getopt_long(argc, argv, "No:f:g:t:hV", longopts, NULL)) != -1) {
+	while ((li = -1, ch = getopt_long(argc, argv, "No:f:g:t:hV", longopts, &li)) != -1) {
 		switch (ch) {
 		case 'N':
 			tg.noheader = true;
@@ -703,21 +709,21 @@ main(int argc, char *argv[])
 			user[nuser++] = optarg;
 			break;
 		case 't':
-			tg.types = parse_types(optarg);
+			tg.types = parse_types(opt_name(longopts, li, ch), optarg);
 			break;
 		case OPT_BIO:
+			opt_exclusive(&mode, "--bio");
 			tg.mode = MODE_BIO;
 			break;
 		case OPT_INLINE:
+			opt_exclusive(&mode, "--inline");
 			tg.mode = MODE_INLINE;
 			break;
 		case OPT_MEMORY:
 			memory = optarg;
 			break;
 		case OPT_THREADS:
-			if (strcmp(optarg, "1") != 0 && strcmp(optarg, "2") != 0)
-				errx(2, "--threads: '%s' is not 1 or 2", optarg);
-			threads = optarg[0] - '0';
+			threads = (int)opt_count(opt_name(longopts, li, ch), optarg, 1, 2);
 			break;
 		case 'h':
 			usage(0);

@@ -69,7 +69,7 @@ usage(int status)
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n\n"
 	    "Output columns: the input's other columns, then tok start end type token.\n");
-	exit(0);
+	prog_stdout_exit();
 }
 
 static bool

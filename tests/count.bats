@@ -688,7 +688,7 @@ EOF
 	for size in 1K 4K 65535; do
 		run --separate-stderr tabloid-count -S "$size" -f k "$T/in.tsv"
 		[ "$status" -eq 2 ]
-		[[ "$stderr" == *"--memory-limit: '$size' is below the minimum of 64K"* ]]
+		[[ "$stderr" == *"-S: '$size' is below the minimum of 64K"* ]]
 	done
 	run tabloid-count -S 64K -f k "$T/in.tsv"
 	[ "$status" -eq 0 ]

@@ -1,10 +1,12 @@
 #include "config.h"
 
+#include <err.h>
 #include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "out.h"
 #include "prog.h"
@@ -25,6 +27,15 @@ prog_files(int *argc, char ***argv)
 		*argc = 1;
 		*argv = dash;
 	}
+}
+
+void
+prog_stdout_exit(void)
+{
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0)
+		errx(2, "write error%s%s", errno ? ": " : "", errno ? strerror(errno) : "");
+	exit(0);
 }
 
 void

@@ -15,6 +15,7 @@
 #include "lib/input.h"
 #include "lib/minhash.h"
 #include "lib/norm.h"
+#include "lib/opt.h"
 #include "lib/fold.h"
 #include "lib/sbuf.h"
 #include "lib/seg.h"
@@ -702,6 +703,83 @@ test_vdoc_pack(void)
 	sbuf_free(&b);
 }
 
+static void
+test_opt(void)
+{
+	uint64_t v = 7;
+	double d = 7;
+
+	CHECK(opt_parse_count("0", 0, UINT64_MAX, &v) == OPT_OK && v == 0);
+	CHECK(opt_parse_count("007", 0, 10, &v) == OPT_OK && v == 7);
+	CHECK(opt_parse_count("18446744073709551615", 0, UINT64_MAX, &v) == OPT_OK &&
+	    v == UINT64_MAX);
+	v = 7;
+	CHECK(opt_parse_count("18446744073709551616", 0, UINT64_MAX, &v) == OPT_RANGE);
+	CHECK(opt_parse_count("99999999999999999999999", 0, UINT64_MAX, &v) == OPT_RANGE);
+	CHECK(opt_parse_count("99999999999999999999999x", 0, UINT64_MAX, &v) ==
+	    OPT_SYNTAX);
+	CHECK(opt_parse_count("65", 1, 64, &v) == OPT_RANGE);
+	CHECK(opt_parse_count("0", 1, 64, &v) == OPT_RANGE);
+	CHECK(opt_parse_count("", 0, 9, &v) == OPT_SYNTAX);
+	CHECK(opt_parse_count("-1", 0, 9, &v) == OPT_SYNTAX);
+	CHECK(opt_parse_count("+1", 0, 9, &v) == OPT_SYNTAX);
+	CHECK(opt_parse_count(" 1", 0, 9, &v) == OPT_SYNTAX);
+	CHECK(opt_parse_count("1 ", 0, 9, &v) == OPT_SYNTAX);
+	CHECK(opt_parse_count("0x1", 0, 9, &v) == OPT_SYNTAX);
+	CHECK(opt_parse_count("1.5", 0, 9, &v) == OPT_SYNTAX);
+	CHECK(v == 7);
+
+	CHECK(opt_parse_size("65536", 0, UINT64_MAX, &v) == OPT_OK && v == 65536);
+	CHECK(opt_parse_size("64K", 0, UINT64_MAX, &v) == OPT_OK && v == 65536);
+	CHECK(opt_parse_size("3m", 0, UINT64_MAX, &v) == OPT_OK && v == 3 << 20);
+	CHECK(opt_parse_size("1G", 0, UINT64_MAX, &v) == OPT_OK && v == 1 << 30);
+	CHECK(opt_parse_size("2t", 0, UINT64_MAX, &v) == OPT_OK && v == 2ULL << 40);
+	CHECK(opt_parse_size("16777215T", 0, UINT64_MAX, &v) == OPT_OK &&
+	    v == 16777215ULL << 40);
+	v = 7;
+	CHECK(opt_parse_size("16777216T", 0, UINT64_MAX, &v) == OPT_RANGE);
+	CHECK(opt_parse_size("99999999999999999999999", 0, UINT64_MAX, &v) == OPT_RANGE);
+	CHECK(opt_parse_size("99999999999999999999999K", 0, UINT64_MAX, &v) == OPT_RANGE);
+	CHECK(opt_parse_size("1K", 65536, UINT64_MAX, &v) == OPT_RANGE);
+	CHECK(opt_parse_size("2G", 0, 1 << 30, &v) == OPT_RANGE);
+	CHECK(opt_parse_size("", 0, UINT64_MAX, &v) == OPT_SYNTAX);
+	CHECK(opt_parse_size("K", 0, UINT64_MAX, &v) == OPT_SYNTAX);
+	CHECK(opt_parse_size("-1", 0, UINT64_MAX, &v) == OPT_SYNTAX);
+	CHECK(opt_parse_size("1KB", 0, UINT64_MAX, &v) == OPT_SYNTAX);
+	CHECK(opt_parse_size("1Q", 0, UINT64_MAX, &v) == OPT_SYNTAX);
+	CHECK(opt_parse_size("1 K", 0, UINT64_MAX, &v) == OPT_SYNTAX);
+	CHECK(v == 7);
+
+	CHECK(opt_parse_fraction("0", 0, 1, &d) == OPT_OK && d == 0);
+	CHECK(opt_parse_fraction("1", 0, 1, &d) == OPT_OK && d == 1);
+	CHECK(opt_parse_fraction("0.3", 0, 1, &d) == OPT_OK && d == 0.3);
+	CHECK(opt_parse_fraction(".5", 0, 1, &d) == OPT_OK && d == 0.5);
+	CHECK(opt_parse_fraction("1.", 0, 1, &d) == OPT_OK && d == 1);
+	CHECK(opt_parse_fraction("0.123456789012345", 0, 1, &d) == OPT_OK &&
+	    d == 0.123456789012345);
+	CHECK(opt_parse_fraction("0.0000000000000000000000001", 0, 1, &d) == OPT_OK &&
+	    d >= 0 && d < 1e-20);
+	CHECK(opt_parse_fraction("1.0000000000000000000001", 0, 1, &d) == OPT_OK &&
+	    d == 1);
+	CHECK(opt_parse_fraction("00000000000000000000000000.75", 0, 1, &d) == OPT_OK &&
+	    d == 0.75);
+	d = 7;
+	CHECK(opt_parse_fraction("1.5", 0, 1, &d) == OPT_RANGE);
+	CHECK(opt_parse_fraction("99999999999999999999999", 0, 1, &d) == OPT_RANGE);
+	CHECK(opt_parse_fraction("", 0, 1, &d) == OPT_SYNTAX);
+	CHECK(opt_parse_fraction(".", 0, 1, &d) == OPT_SYNTAX);
+	CHECK(opt_parse_fraction("-0", 0, 1, &d) == OPT_SYNTAX);
+	CHECK(opt_parse_fraction("-1", 0, 1, &d) == OPT_SYNTAX);
+	CHECK(opt_parse_fraction("0.5.", 0, 1, &d) == OPT_SYNTAX);
+	CHECK(opt_parse_fraction("1e-1", 0, 1, &d) == OPT_SYNTAX);
+	CHECK(opt_parse_fraction("nan", 0, 1, &d) == OPT_SYNTAX);
+	CHECK(opt_parse_fraction("inf", 0, 1, &d) == OPT_SYNTAX);
+	CHECK(opt_parse_fraction("0x0.8", 0, 1, &d) == OPT_SYNTAX);
+	CHECK(opt_parse_fraction(" 0.5", 0, 1, &d) == OPT_SYNTAX);
+	CHECK(opt_parse_fraction("0,5", 0, 1, &d) == OPT_SYNTAX);
+	CHECK(d == 7);
+}
+
 int
 main(void)
 {
@@ -723,6 +801,7 @@ main(void)
 	test_seg();
 	test_tok();
 	test_norm();
+	test_opt();
 	test_align_lcs();
 	test_align_sentences();
 	test_wdiff();
