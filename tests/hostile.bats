@@ -366,6 +366,9 @@ NUMERIC='-n|1.5|tabloid-count -f 1 @ $I/crlf
 	-f||tabloid-count $I/crlf
 	-f|0|tabloid-count $I/crlf
 	-f|3|tabloid-count $I/crlf
+	-f|1,|tabloid-count $I/crlf
+	-f|,1|tabloid-count $I/crlf
+	-f|1,,2|tabloid-count $I/crlf
 	--by|nosuch|tabloid-count -f 1 $I/crlf
 	--by||tabloid-count -f 1 $I/crlf
 	-f|nosuch|tabloid-tokenize $I/crlf

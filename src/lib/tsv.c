@@ -314,6 +314,12 @@ tsv_cols_parse(const char *spec, const struct tsv_header *h, size_t ncols,
 		const char *c = strchr(p, ',');
 		size_t len = c ? (size_t)(c - p) : strlen(p);
 
+		if (len == 0) {
+			snprintf(errbuf, errlen, "empty column in the list '%s'", spec);
+			free(*idx);
+			*idx = NULL;
+			return 0;
+		}
 		if (tsv_parse_item(p, len, h, ncols, &lo, &hi) != 0) {
 			snprintf(errbuf, errlen, "no column '%.*s' in %s", (int)len, p,
 			    h != NULL ? "the header" : "the input");
