@@ -621,6 +621,7 @@ tag_file(struct tagger *tg, const char *path)
 	    !tsv_header_is(&tg->first, in.h.raw, in.h.rawlen))
 		errx(2, "%s: header differs from the first input's", in.r.name);
 	if (in.have_header) {
+		input_need_text(&in, tg->textcol);
 		find_cols(tg, &in, in.h.n, &c);
 		cols_known = true;
 		write_header(tg, &in, &c);

@@ -264,6 +264,7 @@ tokenize_file(struct tokenize *tk, const char *path)
 	    !tsv_header_is(&tk->first, in.h.raw, in.h.rawlen))
 		errx(2, "%s: header differs from the first input's", in.r.name);
 	if (in.have_header) {
+		input_need_text(&in, tk->textcol);
 		find_cols(tk, &in, in.h.n, &c);
 		cols_known = true;
 		write_header(tk, &in, &c);

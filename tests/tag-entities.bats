@@ -263,3 +263,13 @@ PERSON" ]
 		[[ "$output" == *"--threads"* ]]
 	done
 }
+
+@test "a plain article given where TSV belongs is an error naming the file" {
+	printf 'Boris Johnson visits Paris\n\nLONDON - The prime minister left.\n' >article.txt
+	run --separate-stderr tabloid-tag-entities article.txt
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "tabloid-tag-entities: article.txt: line 1: not TSV: the header has no TAB and no column 'text' (plain articles go through tabloid-split first)" ]
+	[ -z "$output" ]
+	printf 'text\nBoris Johnson visits Paris.\n' | tabloid-tag-entities >out
+	[ "$(wc -l <out)" -eq 3 ]
+}

@@ -760,3 +760,18 @@ EOF
 	cmp "$T/one" "$T/two"
 	[ "$(wc -l <"$T/one")" -gt 3000 ]
 }
+
+@test "hostile: a plain article given where TSV belongs is an error naming the file" {
+	printf 'Huawei ban splits allies\n\nLONDON - The government said.\n' >"$T/article.txt"
+	run --separate-stderr tabloid-tokenize "$T/article.txt"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "tabloid-tokenize: $T/article.txt: line 1: not TSV: the header has no TAB and no column 'text' (plain articles go through tabloid-split first)" ]
+	[ -z "$output" ]
+	# a one-column TSV whose column is text, or the column named by -f, is fine
+	printf 'text\nHello world.\n' | tabloid-tokenize >"$T/out"
+	[ "$(wc -l <"$T/out")" -eq 4 ]
+	printf 'body\nHello world.\n' | tabloid-tokenize -f body >"$T/out"
+	[ "$(wc -l <"$T/out")" -eq 4 ]
+	printf 'body\nHello world.\n' | tabloid-tokenize -f 1 >"$T/out"
+	[ "$(wc -l <"$T/out")" -eq 4 ]
+}

@@ -40,6 +40,21 @@ input_fail(const struct input *in, const char *fmt, ...)
 	errx(2, "%s: line %llu: %s", in->r.name, (unsigned long long)in->r.lineno, msg);
 }
 
+void
+input_need_text(const struct input *in, const char *col)
+{
+	const char *name;
+
+	if (!in->have_header || in->h.n != 1)
+		return;
+	name = in->h.names[0];
+	if (strcmp(name, "text") == 0 || (col != NULL && strcmp(name, col) == 0) ||
+	    (col != NULL && strcmp(col, "1") == 0))
+		return;
+	input_fail(in, "not TSV: the header has no TAB and no column 'text' (plain articles "
+	    "go through tabloid-split first)");
+}
+
 bool
 input_next(struct input *in)
 {

@@ -39,6 +39,13 @@ void input_fail(const struct input *in, const char *fmt, ...)
  * Anything else ends the program as input_fail() does.
  */
 size_t input_offset(const struct input *in, size_t i);
+/*
+ * For programs that read a text column: end the program as input_fail()
+ * does when the header plainly is not one of TSV, having no TAB and no
+ * column named text or col (col may be NULL), as when a plain article is
+ * given where TSV belongs.
+ */
+void input_need_text(const struct input *in, const char *col);
 /* Close the file and free everything. */
 void input_close(struct input *in);
 
