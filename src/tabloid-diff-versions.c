@@ -11,6 +11,7 @@
 
 #include "lib/abbrev.h"
 #include "lib/data.h"
+#include "lib/docid.h"
 #include "lib/opt.h"
 #include "lib/out.h"
 #include "lib/prog.h"
@@ -37,7 +38,8 @@ usage(int status)
 	    f, "usage: tabloid-diff-versions [-aNps] [-I regex] [-o file] [-t threshold] "
 	       "[--exit-code] [--color[=when]] [--tsv | --text] old new\n"
 	       "       tabloid-diff-versions -g [-acNs] [-I regex] [-k words] [-o file] "
-	       "[-t threshold] [file ...]\n");
+	       "[-t threshold]\n"
+	       "                             [--id-style style] [--last-wins] [file | dir ...]\n");
 	if (status != 0) {
 		fprintf(f, "Try 'tabloid-diff-versions --help' for more information.\n");
 		exit(status);
@@ -61,6 +63,9 @@ usage(int status)
 	       "  -k, --shingle N      with -g: words per shingle (default 3)\n"
 	       "      --tsv            inputs are tabloid-split output\n"
 	       "      --text           inputs are article files\n"
+	       "      --id-style S     with -g, ids of articles under a directory: relative\n"
+	       "                       (default), name or path, without the extension\n"
+	       "      --last-wins      with -g --text, of two files with one id keep the later\n"
 	       "      --abbrev FILE    add the abbreviations in FILE to the splitter's\n"
 	       "  -N, --no-header      write no header line (read none with --tsv)\n"
 	       "  -o, --output FILE    write to FILE, replaced only when complete\n"
@@ -159,18 +164,21 @@ group_doc(void *arg, struct vdoc *d)
 }
 
 static bool
-group(int argc, char **argv, const struct vdoc_opts *ro, const struct vgroup_opts *go,
-      struct vdiff *v, bool *ok)
+group(const struct docid_files *files, const struct vdoc_opts *ro,
+    const struct vgroup_opts *go, struct vdiff *v, bool *ok)
 {
 	struct vgroup *g = vgroup_new(go);
+	struct vdoc_opts r = *ro;
 	bool found;
-	int i;
+	size_t i;
 
-	for (i = 0; i < argc; i++)
-		if (vdoc_read(argv[i], ro, group_doc, g) != 0) {
-			warn("%s", argv[i]);
+	for (i = 0; i < files->n; i++) {
+		r.id = files->v[i].id;
+		if (vdoc_read(files->v[i].path, &r, group_doc, g) != 0) {
+			warn("%s", files->v[i].path);
 			*ok = false;
 		}
+	}
 	found = vgroup_finish(g, v);
 	vgroup_free(g);
 	return go->clusters ? found : v->differ;
@@ -201,7 +209,7 @@ load_abbrev(struct abbrev *ab, const char *name)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_EXIT = 256, OPT_COLOR, OPT_TSV, OPT_TEXT, OPT_ABBREV };
+	enum { OPT_EXIT = 256, OPT_COLOR, OPT_TSV, OPT_TEXT, OPT_ABBREV, OPT_IDSTYLE, OPT_LASTWINS };
 	static const struct option longopts[] = {
 	    {"all", no_argument, NULL, 'a'},
 	    {"summary", no_argument, NULL, 's'},
@@ -217,6 +225,8 @@ main(int argc, char *argv[])
 	    {"tsv", no_argument, NULL, OPT_TSV},
 	    {"text", no_argument, NULL, OPT_TEXT},
 	    {"abbrev", required_argument, NULL, OPT_ABBREV},
+	    {"id-style", required_argument, NULL, OPT_IDSTYLE},
+	    {"last-wins", no_argument, NULL, OPT_LASTWINS},
 	    {"no-header", no_argument, NULL, 'N'},
 	    {"output", required_argument, NULL, 'o'},
 	    {"help", no_argument, NULL, 'h'},
@@ -225,6 +235,9 @@ main(int argc, char *argv[])
 	struct vdiff_opts dopt = {.threshold = -1};
 	struct vgroup_opts gopt = {.shingle = GROUP_SHINGLE};
 	struct vdoc_opts ropt = {0};
+	struct docid_files files = {0};
+	int style = DOCID_RELATIVE;
+	bool last_wins = false;
 	struct abbrev ab;
 	struct vdiff v;
 	regex_t *ign = xcalloc((size_t)argc + 1, sizeof *ign);
@@ -289,6 +302,14 @@ main(int argc, char *argv[])
 		case OPT_ABBREV:
 			extra[nextra++] = optarg;
 			break;
+		case OPT_IDSTYLE:
+			if ((style = docid_style_parse(optarg)) < 0)
+				opt_bad(opt_name(longopts, li, ch), optarg,
+				    "is not an id style: use relative, name or path");
+			break;
+		case OPT_LASTWINS:
+			last_wins = true;
+			break;
 		case 'N':
 			dopt.noheader = gopt.noheader = ropt.noheader = true;
 			break;
@@ -326,7 +347,10 @@ main(int argc, char *argv[])
 	out_open(output);
 	if (grouping) {
 		prog_files(&argc, &argv);
-		differ = group(argc, argv, &ropt, &gopt, &v, &ok);
+		ok = docid_expand(argv, (size_t)argc, style, ropt.format != VDOC_TEXT ? DOCID_KEEP :
+		    last_wins ? DOCID_LAST_WINS : DOCID_REFUSE, "-", &files);
+		differ = group(&files, &ropt, &gopt, &v, &ok);
+		docid_files_free(&files);
 	} else
 		differ = diff_pair(argv[0], argv[1], &ropt, &v);
 	free(extra);

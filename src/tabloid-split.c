@@ -13,6 +13,7 @@
 #include "lib/abbrev.h"
 #include "lib/csvread.h"
 #include "lib/data.h"
+#include "lib/docid.h"
 #include "lib/fold.h"
 #include "lib/input.h"
 #include "lib/opt.h"
@@ -48,18 +49,22 @@ usage(int status)
 {
 	if (status != 0) {
 		fprintf(stderr, "usage: tabloid-split [-N] [-o file] [-u sent|para|doc] "
-		    "[-a file] [--id name] [--tsv | --csv] [file ...]\n"
+		    "[-a file] [--id name] [--id-style style] [--last-wins] [--tsv | --csv] "
+		    "[file | dir ...]\n"
 		    "Try 'tabloid-split --help' for more information.\n");
 		exit(status);
 	}
 	printf("usage: tabloid-split [-N] [-o file] [-u sent|para|doc] [-a file] "
-	    "[--id name] [--tsv | --csv] [file ...]\n\n"
+	    "[--id name] [--id-style style] [--last-wins] [--tsv | --csv] [file | dir ...]\n\n"
 	    "Split news articles into sentences, paragraphs or documents, one TSV row each.\n\n"
 	    "  -N, --no-header     write no header line (read none with --tsv)\n"
 	    "  -o, --output FILE   write to FILE, replaced only when complete\n"
 	    "  -u, --unit UNIT     sent (default), para or doc\n"
 	    "  -a, --abbrev FILE   add the abbreviations in FILE\n"
 	    "      --id NAME       document id for standard input (default -)\n"
+	    "      --id-style S    ids of files under a directory: relative (default),\n"
+	    "                      name or path, without the extension\n"
+	    "      --last-wins     of two files with one id, keep the later\n"
 	    "      --tsv           inputs are TSV with doc and text columns\n"
 	    "      --csv           inputs are CSV with doc and text columns\n"
 	    "  -h, --help          show this help and exit\n"
@@ -187,22 +192,11 @@ read_all(const char *path, struct sbuf *b)
 static bool
 split_file(struct split *sp, const char *path, const char *id)
 {
-	const char *base, *dot;
-
 	if (read_all(path, &sp->docbuf) != 0) {
 		warn("%s", path);
 		return false;
 	}
-	if (strcmp(path, "-") == 0) {
-		split_doc(sp, id, strlen(id), sp->docbuf.p, sp->docbuf.len);
-		return true;
-	}
-	base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	dot = strrchr(base, '.');
-	if (dot == NULL || dot == base)
-		dot = base + strlen(base);
-	split_doc(sp, base, (size_t)(dot - base), sp->docbuf.p, sp->docbuf.len);
+	split_doc(sp, id, strlen(id), sp->docbuf.p, sp->docbuf.len);
 	return true;
 }
 
@@ -393,12 +387,17 @@ main(int argc, char *argv[])
 		{ "id", required_argument, NULL, 'I' },
 		{ "tsv", no_argument, NULL, 'T' },
 		{ "csv", no_argument, NULL, 'C' },
+		{ "id-style", required_argument, NULL, 'S' },
+		{ "last-wins", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct split sp = { 0 };
+	struct docid_files files = { 0 };
 	const char *output = NULL, *id = "-", *format = NULL;
+	int style = DOCID_RELATIVE;
+	bool last_wins = false;
 	char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
 	size_t nextra = 0, i;
 	int ch, li;
@@ -431,6 +430,14 @@ main(int argc, char *argv[])
 		case 'I':
 			id = optarg;
 			break;
+		case 'S':
+			if ((style = docid_style_parse(optarg)) < 0)
+				opt_bad(opt_name(longopts, li, ch), optarg,
+				    "is not an id style: use relative, name or path");
+			break;
+		case 'L':
+			last_wins = true;
+			break;
 		case 'T':
 			opt_exclusive(&format, "--tsv");
 			break;
@@ -455,15 +462,18 @@ main(int argc, char *argv[])
 		load_abbrev(&sp.ab, extra[i]);
 	out_open(output);
 	prog_files(&argc, &argv);
-	for (i = 0; i < (size_t)argc; i++) {
+	ok = docid_expand(argv, (size_t)argc, style, format != NULL ? DOCID_KEEP :
+	    last_wins ? DOCID_LAST_WINS : DOCID_REFUSE, id, &files);
+	for (i = 0; i < files.n; i++) {
 		if (format != NULL && strcmp(format, "--tsv") == 0)
-			ok &= split_tsv(&sp, argv[i]);
+			ok &= split_tsv(&sp, files.v[i].path);
 		else if (format != NULL)
-			ok &= split_csv(&sp, argv[i]);
+			ok &= split_csv(&sp, files.v[i].path);
 		else
-			ok &= split_file(&sp, argv[i], id);
+			ok &= split_file(&sp, files.v[i].path, files.v[i].id);
 	}
 	write_header(&sp);
+	docid_files_free(&files);
 	free(extra);
 	out_exit(ok ? 0 : 2);
 }

@@ -121,9 +121,9 @@ parse_types(const char *name, const char *arg)
 			buf[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 32) : s[i];
 		if (n == 0 || n >= sizeof buf || (t = gaz_type_parse(buf, n)) < 0 ||
 		    t >= GAZ_NENTITY) {
-			char *bad = xstrdup(s);
+			char bad[64];
 
-			bad[n] = '\0';
+			snprintf(bad, sizeof bad, "%.*s", (int)(n < 60 ? n : 60), s);
 			opt_bad(name, bad, "is not a type");
 		}
 		mask |= GAZ_BIT(t);

@@ -431,3 +431,22 @@ coons-reworded	001_b53f680156d8d950	0.355" "$output"
 	cmp "$T/3" "$T/4"
 	[ "$(wc -l <"$T/1")" -gt 20 ]
 }
+
+@test "-g: articles under a directory get their relative path as doc id" {
+	mkdir -p "$T/gv/2024-01-01" "$T/gv/2024-01-02"
+	cp "$S/versions/coons-1"*.txt "$T/gv/2024-01-01/story.txt"
+	cp "$S/versions/coons-2"*.txt "$T/gv/2024-01-02/story.txt"
+	cd "$T"
+	run tabloid-diff-versions -g -s gv
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 2 ]
+	[[ "${lines[1]}" == "2024-01-01/story	2024-01-02/story	"* ]]
+	run --separate-stderr tabloid-diff-versions -g -s --text --id-style name gv
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "tabloid-diff-versions: gv/2024-01-01/story.txt and gv/2024-01-02/story.txt have the same doc id 'story' (see --id-style and --last-wins)" ]
+	run tabloid-diff-versions -g -s --text --id-style name --last-wins gv
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 1 ]
+	run tabloid-diff-versions -g -s --id-style path gv
+	[[ "${lines[1]}" == "gv/2024-01-01/story	gv/2024-01-02/story	"* ]]
+}

@@ -194,15 +194,16 @@ bytes() {
 @test "split: several files in order, numbering starts again in each" {
 	printf 'One. Two.\n\nThree.\n' >"$T/a.txt"
 	printf 'Four.\n' >"$T/b.txt"
-	tabloid-split "$T/a.txt" "$T/b.txt" "$T/a.txt" >"$T/out"
+	cp "$T/a.txt" "$T/c.txt"
+	tabloid-split "$T/a.txt" "$T/b.txt" "$T/c.txt" >"$T/out"
 	rows 'doc\tpara\tsent\tstart\tend\tfold\ttext' \
 	    'a\t1\t1\t0\t4\t\tOne.' \
 	    'a\t1\t2\t5\t9\t\tTwo.' \
 	    'a\t2\t3\t11\t17\t\tThree.' \
 	    'b\t1\t1\t0\t5\t\tFour.' \
-	    'a\t1\t1\t0\t4\t\tOne.' \
-	    'a\t1\t2\t5\t9\t\tTwo.' \
-	    'a\t2\t3\t11\t17\t\tThree.' >"$T/want"
+	    'c\t1\t1\t0\t4\t\tOne.' \
+	    'c\t1\t2\t5\t9\t\tTwo.' \
+	    'c\t2\t3\t11\t17\t\tThree.' >"$T/want"
 	diff -u "$T/want" "$T/out"
 }
 
@@ -814,11 +815,6 @@ EOF
 	[ "$status" -eq 2 ]
 	[[ "$stderr" == "tabloid-split: $T/missing.txt: "* ]]
 	same "$(rows 'a\t1\t1\t0\t4\t\tOne.' 'a\t1\t2\t5\t9\t\tTwo.' 'b\t1\t1\t0\t6\t\tThree.')" "$output"
-	# a directory cannot be read either
-	run --separate-stderr tabloid-split -N "$T" "$T/b.txt"
-	[ "$status" -eq 2 ]
-	[[ "$stderr" == "tabloid-split: $T"* ]]
-	same "$(rows 'b\t1\t1\t0\t6\t\tThree.')" "$output"
 }
 
 @test "hostile: output to /dev/full fails with a write error and status 2" {
@@ -831,7 +827,7 @@ EOF
 }
 
 @test "hostile: '| head -1' ends quietly" {
-	run bash -c 'tabloid-split "$@" 2>"'"$T"'/err" | head -1' _ "$S"/*.txt "$S"/*.txt "$S"/*.txt
+	run bash -c 'tabloid-split "$@" 2>"'"$T"'/err" | head -1' _ "$S"/*.txt "$S"/versions/*.txt
 	[ "$status" -eq 0 ]
 	same "doc	para	sent	start	end	fold	text" "$output"
 	[ ! -s "$T/err" ]
@@ -933,4 +929,37 @@ EOF2
 	run --separate-stderr tabloid-split -N --csv "$T/one.csv"
 	[ "$status" -eq 2 ]
 	[ "$stderr" = "tabloid-split: $T/one.csv: line 1: expected a doc and a text column, found 1 field" ]
+}
+
+@test "doc ids: files under a directory get their relative path; a clash names both files" {
+	mkdir -p "$T/d/2024/01" "$T/d/2024/02" "$T/d/.hidden"
+	echo 'One. Two.' >"$T/d/2024/01/story.txt"
+	echo 'Three.' >"$T/d/2024/02/story.txt"
+	echo 'Four.' >"$T/d/top.txt"
+	echo 'Hidden.' >"$T/d/.hidden/x.txt"
+	echo 'Dot.' >"$T/d/.dot.txt"
+	cd "$T"
+	tabloid-split -N d | cut -f 1 | uniq >ids
+	rows '2024/01/story' '2024/02/story' 'top' | diff -u - ids
+	# a file operand keeps its bare name
+	tabloid-split -N d/top.txt | cut -f 1 | uniq | diff -u <(rows top) -
+	tabloid-split -N --id-style path d/ | cut -f 1 | uniq >ids
+	rows 'd/2024/01/story' 'd/2024/02/story' 'd/top' | diff -u - ids
+	run --separate-stderr tabloid-split --id-style name d
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "tabloid-split: d/2024/01/story.txt and d/2024/02/story.txt have the same doc id 'story' (see --id-style and --last-wins)" ]
+	[ -z "$output" ]
+	tabloid-split -N --id-style name --last-wins d | cut -f 1,7 >rows
+	rows 'story\tThree.' 'top\tFour.' | diff -u - rows
+	# two operands with one name clash as well
+	run --separate-stderr tabloid-split d/2024/01/story.txt d/2024/02/story.txt
+	[ "$status" -eq 2 ]
+	run --separate-stderr tabloid-split --id-style nosuch d
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == "tabloid-split: --id-style: 'nosuch' is not an id style"* ]]
+	# --tsv tables carry their own ids: the same name in two directories is fine
+	mkdir a b
+	printf 'doc\ttext\nx\tHi.\n' >a/t.tsv
+	printf 'doc\ttext\ny\tHo.\n' >b/t.tsv
+	[ "$(tabloid-split --tsv a/t.tsv b/t.tsv | wc -l)" -eq 3 ]
 }

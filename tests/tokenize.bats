@@ -742,7 +742,7 @@ EOF
 }
 
 @test "hostile: '| head -1' ends quietly" {
-	tabloid-split "$S"/*.txt "$S"/*.txt "$S"/*.txt "$S"/*.txt >"$T/sents"
+	for i in 1 2 3 4; do tabloid-split "$S"/*.txt; done >"$T/sents"
 	run bash -c 'tabloid-tokenize "$1" 2>"$2" | head -1' _ "$T/sents" "$T/err"
 	[ "$status" -eq 0 ]
 	same "doc	para	sent	tok	start	end	type	token" "$output"

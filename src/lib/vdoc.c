@@ -178,7 +178,10 @@ vdoc_read_article(struct tsv_reader *r, const char *path, const struct vdoc_opts
 		sbuf_addc(&all, '\n');
 		sbuf_add(&all, line, (size_t)n);
 	}
-	vdoc_id_from_path(&d.id, path);
+	if (o->id != NULL)
+		sbuf_add(&d.id, o->id, strlen(o->id));
+	else
+		vdoc_id_from_path(&d.id, path);
 	vdoc_segment(&d, o->ab, all.p ? all.p : "", all.len);
 	fn(arg, &d);
 	vdoc_free(&d);

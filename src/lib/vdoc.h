@@ -48,6 +48,7 @@ struct vdoc_opts {
 	const struct abbrev *ab; /* abbreviations for the segmenter */
 	enum vdoc_format format; /* how to read the files */
 	bool noheader;           /* with VDOC_TSV: no header line */
+	const char *id;          /* doc id of an article file (NULL: its name) */
 };
 
 /*
