@@ -242,7 +242,7 @@ main(int argc, char *argv[])
 	struct vdiff v;
 	regex_t *ign = xcalloc((size_t)argc + 1, sizeof *ign);
 	char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
-	const char *output = NULL, *color = "auto", *format = NULL;
+	const char *output = NULL, *color = "auto", *format = NULL, *group_only = NULL;
 	size_t nextra = 0, i;
 	bool exit_code = false, grouping = false, differ, ok = true;
 	int ch, rc, li;
@@ -293,6 +293,7 @@ main(int argc, char *argv[])
 			break;
 		case 'k':
 			gopt.shingle = opt_count(opt_name(longopts, li, ch), optarg, 1, 64);
+			group_only = opt_name(longopts, li, ch);
 			break;
 		case OPT_TSV:
 		case OPT_TEXT:
@@ -306,9 +307,11 @@ main(int argc, char *argv[])
 			if ((style = docid_style_parse(optarg)) < 0)
 				opt_bad(opt_name(longopts, li, ch), optarg,
 				    "is not an id style: use relative, name or path");
+			group_only = "--id-style";
 			break;
 		case OPT_LASTWINS:
 			last_wins = true;
+			group_only = "--last-wins";
 			break;
 		case 'N':
 			dopt.noheader = gopt.noheader = ropt.noheader = true;
@@ -328,6 +331,10 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
+	if (!grouping && group_only != NULL) {
+		warnx("%s works only with -g", group_only);
+		usage(2);
+	}
 	if (!grouping && argc != 2) {
 		warnx(argc < 2 ? "two versions are needed: old and new"
 		               : "too many operands");

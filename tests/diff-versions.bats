@@ -450,3 +450,12 @@ coons-reworded	001_b53f680156d8d950	0.355" "$output"
 	run tabloid-diff-versions -g -s --id-style path gv
 	[[ "${lines[1]}" == "gv/2024-01-01/story	gv/2024-01-02/story	"* ]]
 }
+
+@test "-k, --id-style and --last-wins without -g are usage errors" {
+	for o in "-k 5" "--id-style name" "--last-wins"; do
+		run --separate-stderr tabloid-diff-versions $o "$V/coons-1-original.txt" "$V/coons-1-original.txt"
+		[ "$status" -eq 2 ]
+		[[ "$stderr" == "tabloid-diff-versions: ${o%% *} works only with -g"* ]]
+		[ -z "$output" ]
+	done
+}
