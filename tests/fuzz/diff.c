@@ -111,7 +111,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const uint8_t *nul = memchr(data, '\0', size);
 	size_t cut = nul ? (size_t)(nul - data) : size, i;
 	unsigned form = (unsigned)(size % 4);
-	struct vdoc_opts ro = {&ab, VDOC_AUTO, false};
+	struct vdoc_opts ro = {.ab = &ab, .format = VDOC_AUTO};
 
 	if (!ready) {
 		load();

@@ -61,7 +61,7 @@ has_words(const struct vdoc *d)
 static void
 read_files(const uint8_t *data, size_t size)
 {
-	struct vdoc_opts ro = {&ab, VDOC_AUTO, false};
+	struct vdoc_opts ro = {.ab = &ab, .format = VDOC_AUTO};
 	const uint8_t *p = data, *end = data + size, *nul;
 	int slot;
 
