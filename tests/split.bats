@@ -957,6 +957,12 @@ EOF2
 	run --separate-stderr tabloid-split --id-style nosuch d
 	[ "$status" -eq 2 ]
 	[[ "$stderr" == "tabloid-split: --id-style: 'nosuch' is not an id style"* ]]
+	# an entry that cannot be read is an error, not left out
+	ln -s "$T/nowhere" d/gone.txt
+	run --separate-stderr tabloid-split d
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"d/gone.txt: No such file or directory"* ]]
+	rm d/gone.txt
 	# --tsv tables carry their own ids: the same name in two directories is fine
 	mkdir a b
 	printf 'doc\ttext\nx\tHi.\n' >a/t.tsv

@@ -116,7 +116,7 @@ docid_walk_dir(struct docid_walk *w, const char *dir, const char *rel)
 
 		if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode))
 			docid_walk_dir(w, full, sub);
-		else if (stat(full, &st) == 0 && S_ISREG(st.st_mode))
+		else if (stat(full, &st) != 0 || S_ISREG(st.st_mode))
 			docid_add(w, full, w->style == DOCID_RELATIVE ? sub :
 			    w->style == DOCID_NAME ? names[i]->d_name : full, true);
 		free(full);

@@ -3,7 +3,9 @@
  *
  * A file operand's id is its name without the extension.  A directory
  * operand is walked (in byte order of the names, not following symbolic
- * links to directories, leaving out names that start with a dot) and each
+ * links to directories, leaving out names that start with a dot, FIFOs,
+ * sockets and devices; an entry that cannot be looked at, such as a
+ * dangling symbolic link, is listed so that reading it reports it) and each
  * file under it gets, by default, its path relative to the directory
  * without the extension, so that 2024/01/story.txt and 2024/02/story.txt
  * stay apart.  Two files with one id are an error naming both, unless the

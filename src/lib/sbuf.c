@@ -2,7 +2,10 @@
 
 #include <err.h>
 #include <stdint.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "sbuf.h"
@@ -95,4 +98,31 @@ sbuf_free(struct sbuf *b)
 	free(b->p);
 	b->p = NULL;
 	b->len = b->cap = 0;
+}
+
+int
+sbuf_read_file(struct sbuf *b, const char *path)
+{
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t k = 0;
+	int e;
+
+	if (fd == -1)
+		return -1;
+	sbuf_reset(b);
+	for (;;) {
+		sbuf_grow(b, 64 * 1024);
+		k = read(fd, b->p + b->len, b->cap - b->len - 1);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		b->len += (size_t)k;
+	}
+	b->p[b->len] = '\0';
+	e = errno;
+	if (fd != STDIN_FILENO)
+		close(fd);
+	errno = e;
+	return k < 0 ? -1 : 0;
 }

@@ -41,6 +41,12 @@ void sbuf_reset(struct sbuf *b);
 /* Release the memory and reset to the initial state. */
 void sbuf_free(struct sbuf *b);
 
+/*
+ * Replace b's contents with the whole of file path ("-": standard input).
+ * Returns 0, or -1 with errno set.
+ */
+int sbuf_read_file(struct sbuf *b, const char *path);
+
 /* Allocation helpers that exit with status 2 on failure. */
 void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);

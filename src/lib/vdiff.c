@@ -191,8 +191,8 @@ pretty_num(const struct vdoc_sent *s)
 }
 
 static void
-write_row(struct vdiff *v, struct vdiff_pair *p, const struct align_edit *e,
-          const char *text, size_t len)
+write_row(struct vdiff *v, const struct vdoc *a, const struct vdoc *b,
+          const struct align_edit *e, const char *text, size_t len)
 {
 	char sim[8];
 
@@ -206,24 +206,24 @@ write_row(struct vdiff *v, struct vdiff_pair *p, const struct align_edit *e,
 
 		out_str(c);
 		out_byte(e->op);
-		pretty_num(e->a == ALIGN_NONE ? NULL : &p->a.d->s[p->a.keep[e->a]]);
-		pretty_num(e->b == ALIGN_NONE ? NULL : &p->b.d->s[p->b.keep[e->b]]);
+		pretty_num(e->a == ALIGN_NONE ? NULL : &a->s[e->a]);
+		pretty_num(e->b == ALIGN_NONE ? NULL : &b->s[e->b]);
 		out_str("  ");
 		out_escaped(text, len);
 		out_str(*c ? RESET "\n" : "\n");
 		return;
 	}
-	vdiff_id(p->a.d);
+	vdiff_id(a);
 	out_byte('\t');
-	vdiff_id(p->b.d);
+	vdiff_id(b);
 	out_byte('\t');
 	out_byte(e->op);
 	out_byte('\t');
 	if (e->a != ALIGN_NONE)
-		out_u64(p->a.d->s[p->a.keep[e->a]].num);
+		out_u64(a->s[e->a].num);
 	out_byte('\t');
 	if (e->b != ALIGN_NONE)
-		out_u64(p->b.d->s[p->b.keep[e->b]].num);
+		out_u64(b->s[e->b].num);
 	out_byte('\t');
 	out_str(sim);
 	out_byte('\t');
@@ -232,36 +232,40 @@ write_row(struct vdiff *v, struct vdiff_pair *p, const struct align_edit *e,
 }
 
 static void
-pretty_header(struct vdiff *v, const struct vdiff_pair *p)
+pretty_header(struct vdiff *v, const struct vdoc *a, const struct vdoc *b)
 {
 	out_str(v->o.color ? BOLD "--- " : "--- ");
-	if (p->a.d)
-		out_escaped(p->a.d->id.p, p->a.d->id.len);
+	if (a)
+		out_escaped(a->id.p, a->id.len);
 	else
 		out_str("(none)");
 	out_str("\n+++ ");
-	if (p->b.d)
-		out_escaped(p->b.d->id.p, p->b.d->id.len);
+	if (b)
+		out_escaped(b->id.p, b->id.len);
 	else
 		out_str("(none)");
 	out_str(v->o.color ? RESET "\n" : "\n");
 }
 
-/* Count one edit into st and, unless only a summary is wanted, write it. */
-static void
-vdiff_edit(struct vdiff *v, struct vdiff_pair *p, const struct align_edit *e,
-           struct wdiff *w, struct sbuf *buf, bool *started)
+const char *
+vdiff_sent(const struct vdoc *d, size_t i, size_t *len)
 {
-	const char *ta = NULL, *tb = NULL, *t;
-	size_t la = 0, lb = 0, lt;
-	struct vdiff_stats *st = &v->st;
+	*len = d->s[i].len;
+	return d->text.p + d->s[i].off;
+}
+
+/* Count one edit into st. */
+static void
+count_edit(struct vdiff_stats *st, const struct vdoc *a, const struct vdoc *b,
+           const struct align_edit *e, struct wdiff *w)
+{
+	const char *ta = NULL, *tb = NULL;
+	size_t la = 0, lb = 0;
 
 	if (e->a != ALIGN_NONE)
-		ta = side_text(&p->a, e->a, &la);
+		ta = vdiff_sent(a, e->a, &la);
 	if (e->b != ALIGN_NONE)
-		tb = side_text(&p->b, e->b, &lb);
-	t = tb ? tb : ta;
-	lt = tb ? lb : la;
+		tb = vdiff_sent(b, e->b, &lb);
 	switch (e->op) {
 	case '=':
 	case '>':
@@ -282,25 +286,47 @@ vdiff_edit(struct vdiff *v, struct vdiff_pair *p, const struct align_edit *e,
 		st->words_removed += w->removed;
 		st->words_common += w->common;
 		st->edited++;
+		break;
+	}
+}
+
+/* Write one edit unless only a summary is wanted. */
+static void
+vdiff_edit(struct vdiff *v, const struct vdoc *a, const struct vdoc *b,
+           const struct align_edit *e, struct wdiff *w, struct sbuf *buf, bool *started)
+{
+	const char *t;
+	size_t lt;
+
+	if (v->o.summary || (e->op == '=' && !v->o.all))
+		return;
+	if (e->b != ALIGN_NONE)
+		t = vdiff_sent(b, e->b, &lt);
+	else
+		t = vdiff_sent(a, e->a, &lt);
+	if (e->op == '~') {
+		const char *ta, *tb;
+		size_t la, lb;
+
+		ta = vdiff_sent(a, e->a, &la);
+		tb = vdiff_sent(b, e->b, &lb);
+		wdiff_words(w, ta, la, tb, lb);
 		sbuf_reset(buf);
 		wdiff_render(
 		    w, v->o.pretty && v->o.color ? &vdiff_colour_marks : &wdiff_plain,
 		    buf);
 		t = buf->p ? buf->p : "";
 		lt = buf->len;
-		break;
 	}
-	if (v->o.summary || (e->op == '=' && !v->o.all))
-		return;
 	if (v->o.pretty && !*started) {
-		pretty_header(v, p);
+		pretty_header(v, a, b);
 		*started = true;
 	}
-	write_row(v, p, e, t, lt);
+	write_row(v, a, b, e, t, lt);
 }
 
 static void
-write_summary(struct vdiff *v, const struct vdiff_pair *p)
+write_summary(struct vdiff *v, const struct vdoc *a, const struct vdoc *b)
 {
 	const struct vdiff_stats *st = &v->st;
 	char sim[8];
@@ -308,15 +334,15 @@ write_summary(struct vdiff *v, const struct vdiff_pair *p)
 	vdiff_format_sim(sim, st->similarity);
 	if (v->o.pretty) {
 		out_str(v->o.color ? BOLD : "");
-		vdiff_id(p->a.d);
+		vdiff_id(a);
 		out_str(" -> ");
-		vdiff_id(p->b.d);
+		vdiff_id(b);
 		out_str(v->o.color ? RESET ": similarity " : ": similarity ");
 		out_str(sim);
 	} else {
-		vdiff_id(p->a.d);
+		vdiff_id(a);
 		out_byte('\t');
-		vdiff_id(p->b.d);
+		vdiff_id(b);
 		out_byte('\t');
 		out_str(sim);
 	}
@@ -342,40 +368,97 @@ write_summary(struct vdiff *v, const struct vdiff_pair *p)
 		out_str(st->headline ? "\tyes\n" : "\tno\n");
 }
 
-void
-vdiff_docs(struct vdiff *v, const struct vdoc *a, const struct vdoc *b)
+/* Turn the edits' indexes into the sides' kept sentences into indexes into the documents. */
+static void
+map_edits(const struct vdiff_pair *p, struct align_edits *e)
 {
-	struct vdiff_pair p = {0};
-	struct align_edits e = {0};
-	struct wdiff w = {0};
-	struct sbuf buf = SBUF_INIT;
-	size_t i, total;
-	bool started = false;
+	size_t i;
 
-	vdiff_header(v);
-	memset(&v->st, 0, sizeof v->st);
-	side_init(v, &p.a, a, &buf);
-	side_init(v, &p.b, b, &buf);
-	align_sentences(p.a.hash, p.a.n, p.b.hash, p.b.n, pair_sim, &p, v->o.threshold,
-	                &e);
-	for (i = 0; i < e.n; i++)
-		vdiff_edit(v, &p, &e.v[i], &w, &buf, &started);
-	total = 2 * v->st.words_common + v->st.words_added + v->st.words_removed;
-	v->st.similarity =
-	    total == 0 ? 1.0 : 2.0 * (double)v->st.words_common / (double)total;
-	if (p.a.n > 0 && p.b.n > 0)
-		v->st.headline = p.a.hash[0] != p.b.hash[0];
-	else
-		v->st.headline = (p.a.n > 0) != (p.b.n > 0);
-	if (v->st.added + v->st.removed + v->st.edited + v->st.moved > 0 || a == NULL ||
-	    b == NULL)
-		v->differ = true;
-	if (v->o.summary)
-		write_summary(v, &p);
-	align_edits_free(&e);
+	for (i = 0; i < e->n; i++) {
+		if (e->v[i].a != ALIGN_NONE)
+			e->v[i].a = p->a.keep[e->v[i].a];
+		if (e->v[i].b != ALIGN_NONE)
+			e->v[i].b = p->b.keep[e->v[i].b];
+	}
+}
+
+static void
+compare_stats(struct vdiff_result *r, const struct vdoc *a, const struct vdoc *b,
+              const struct vdiff_pair *p)
+{
+	struct vdiff_stats *st = &r->st;
+	struct wdiff w = {0};
+	size_t i, total;
+
+	memset(st, 0, sizeof *st);
+	for (i = 0; i < r->e.n; i++)
+		count_edit(st, a, b, &r->e.v[i], &w);
 	wdiff_free(&w);
+	total = 2 * st->words_common + st->words_added + st->words_removed;
+	st->similarity = total == 0 ? 1.0 : 2.0 * (double)st->words_common / (double)total;
+	if (p->a.n > 0 && p->b.n > 0)
+		st->headline = p->a.hash[0] != p->b.hash[0];
+	else
+		st->headline = (p->a.n > 0) != (p->b.n > 0);
+}
+
+void
+vdiff_compare(const struct vdiff_opts *o, const struct vdoc *a, const struct vdoc *b,
+              struct vdiff_result *r)
+{
+	struct vdiff v;
+	struct vdiff_pair p = {0};
+	struct sbuf buf = SBUF_INIT;
+
+	vdiff_init(&v, o);
+	side_init(&v, &p.a, a, &buf);
+	side_init(&v, &p.b, b, &buf);
+	align_sentences(p.a.hash, p.a.n, p.b.hash, p.b.n, pair_sim, &p, o->threshold,
+	                &r->e);
+	map_edits(&p, &r->e);
+	compare_stats(r, a, b, &p);
+	r->differ = r->st.added + r->st.removed + r->st.edited + r->st.moved > 0 ||
+	            a == NULL || b == NULL;
 	sbuf_free(&buf);
 	side_free(&p.a);
 	side_free(&p.b);
 	norm_hashes_free(&p.tmp);
+}
+
+void
+vdiff_result_free(struct vdiff_result *r)
+{
+	align_edits_free(&r->e);
+	memset(r, 0, sizeof *r);
+}
+
+void
+vdiff_write(struct vdiff *v, const struct vdoc *a, const struct vdoc *b,
+            const struct vdiff_result *r)
+{
+	struct wdiff w = {0};
+	struct sbuf buf = SBUF_INIT;
+	size_t i;
+	bool started = false;
+
+	vdiff_header(v);
+	v->st = r->st;
+	for (i = 0; i < r->e.n; i++)
+		vdiff_edit(v, a, b, &r->e.v[i], &w, &buf, &started);
+	if (r->differ)
+		v->differ = true;
+	if (v->o.summary)
+		write_summary(v, a, b);
+	wdiff_free(&w);
+	sbuf_free(&buf);
+}
+
+void
+vdiff_docs(struct vdiff *v, const struct vdoc *a, const struct vdoc *b)
+{
+	struct vdiff_result r = {0};
+
+	vdiff_compare(&v->o, a, b, &r);
+	vdiff_write(v, a, b, &r);
+	vdiff_result_free(&r);
 }

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "align.h"
 #include "vdoc.h"
 
 struct vdiff_opts {
@@ -44,6 +45,27 @@ struct vdiff {
 	struct vdiff_stats st; /* the last comparison */
 };
 
+/*
+ * The lines of one comparison: every edit's a and b index the old and new
+ * documents' sentences (d->s), or are ALIGN_NONE for the side it lacks.
+ */
+struct vdiff_result {
+	struct align_edits e;  /* the lines, in the order vdiff_docs() writes them */
+	struct vdiff_stats st; /* what they add up to */
+	bool differ;           /* anything differs, or one side is missing */
+};
+
+/*
+ * Compare old version a with new version b (either may be NULL) under the
+ * options o, replacing r's contents; nothing is written.
+ */
+void vdiff_compare(const struct vdiff_opts *o, const struct vdoc *a, const struct vdoc *b,
+                   struct vdiff_result *r);
+/* Free r's lines. */
+void vdiff_result_free(struct vdiff_result *r);
+/* The text of sentence i of d and its length. */
+const char *vdiff_sent(const struct vdoc *d, size_t i, size_t *len);
+
 /* Prepare v with options o (copied). */
 void vdiff_init(struct vdiff *v, const struct vdiff_opts *o);
 /* Write the header line unless it was written, or -N, or --pretty. */
@@ -55,6 +77,9 @@ void vdiff_header(struct vdiff *v);
  * v->differ.
  */
 void vdiff_docs(struct vdiff *v, const struct vdoc *a, const struct vdoc *b);
+/* Write the result r of comparing a with b as vdiff_docs() does. */
+void vdiff_write(struct vdiff *v, const struct vdoc *a, const struct vdoc *b,
+                 const struct vdiff_result *r);
 /* Format a similarity in [0, 1] with three decimals into buf (8 bytes). */
 void vdiff_format_sim(char *buf, double sim);
 

@@ -118,7 +118,7 @@ vdoc_read_tsv(struct input *in, const struct vdoc_cols *c,
 	vdoc_free(&d);
 }
 
-static void
+void
 vdoc_segment(struct vdoc *d, const struct abbrev *ab, const char *s, size_t n)
 {
 	struct seg_doc sd = {0};

@@ -61,6 +61,11 @@ struct vdoc_opts {
 int vdoc_read(const char *path, const struct vdoc_opts *o,
               void (*fn)(void *arg, struct vdoc *d), void *arg);
 
+/*
+ * Append the sentences of article text s[0..n) to d, segmented as
+ * tabloid-split does, numbered on from d->n.
+ */
+void vdoc_segment(struct vdoc *d, const struct abbrev *ab, const char *s, size_t n);
 /* Append a sentence numbered num with text s[0..n) to d. */
 void vdoc_add(struct vdoc *d, uint64_t num, const char *s, size_t n);
 /* Empty d, keeping its memory. */

@@ -24,6 +24,7 @@
 #include "lib/tok.h"
 #include "lib/tsv.h"
 #include "lib/utf8.h"
+#include "lib/sha256.h"
 #include "lib/vdoc.h"
 #include "lib/wdiff.h"
 #include "unit.h"
@@ -780,6 +781,39 @@ test_opt(void)
 	CHECK(d == 7);
 }
 
+/* SHA-256 against the test vectors of FIPS 180-4 (and a million a's). */
+static void
+test_sha256(void)
+{
+	static char mill[1000000];
+	char hex[65];
+	struct sha256 c;
+	unsigned char d[32];
+	size_t i;
+
+	sha256_hex("", 0, hex);
+	CHECK(strcmp(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855") == 0);
+	sha256_hex("abc", 3, hex);
+	CHECK(strcmp(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad") == 0);
+	sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, hex);
+	CHECK(strcmp(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1") == 0);
+	memset(mill, 'a', sizeof mill);
+	sha256_hex(mill, sizeof mill, hex);
+	CHECK(strcmp(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0") == 0);
+	/* fed in pieces of every size, the digest is the same */
+	sha256_init(&c);
+	for (i = 0; i < sizeof mill;) {
+		size_t k = i % 131 + 1;
+
+		if (k > sizeof mill - i)
+			k = sizeof mill - i;
+		sha256_update(&c, mill + i, k);
+		i += k;
+	}
+	sha256_final(&c, d);
+	CHECK(d[0] == 0xcd && d[31] == 0xd0);
+}
+
 int
 main(void)
 {
@@ -807,5 +841,6 @@ main(void)
 	test_wdiff();
 	test_minhash();
 	test_vdoc_pack();
+	test_sha256();
 	return unit_done();
 }
