@@ -66,7 +66,8 @@ entdiff_uniq(struct entdiff_names *l)
 {
 	size_t i, k = 0;
 
-	qsort(l->v, l->n, sizeof *l->v, entdiff_cmp);
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, entdiff_cmp);
 	for (i = 0; i < l->n; i++) {
 		if (k > 0 && entdiff_cmp(&l->v[k - 1], &l->v[i]) == 0) {
 			free(l->v[i].name);
@@ -101,7 +102,8 @@ entdiff_minus(const struct entdiff_names *cand, const struct entdiff_names *all,
 	size_t i;
 
 	for (i = 0; i < cand->n; i++)
-		if (bsearch(&cand->v[i], all->v, all->n, sizeof *all->v, entdiff_cmp) == NULL)
+		if (all->n == 0 ||
+		    bsearch(&cand->v[i], all->v, all->n, sizeof *all->v, entdiff_cmp) == NULL)
 			entdiff_push(out, cand->v[i].type, cand->v[i].name, strlen(cand->v[i].name));
 }
 

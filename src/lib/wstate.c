@@ -349,9 +349,13 @@ wstate_write_all(int fd, const char *path, const char *p, size_t n)
 	}
 }
 
-/* Write p[0..n) to a new file at path by way of a synced temporary file. */
+/*
+ * Write p[0..n) to a new file at path by way of a temporary file (synced
+ * when sync; objects are synced all at once by wstate_commit()).
+ */
 static void
-wstate_write_file(const char *dir, const char *path, const char *p, size_t n, char **keep)
+wstate_write_file(const char *dir, const char *path, const char *p, size_t n, char **keep,
+    bool sync)
 {
 	size_t len = strlen(dir) + 20;
 	char *tmp = xmalloc(len);
@@ -368,7 +372,7 @@ wstate_write_file(const char *dir, const char *path, const char *p, size_t n, ch
 	if (keep != NULL)
 		*keep = tmp;
 	wstate_write_all(fd, tmp, p, n);
-	if (fsync(fd) != 0 || close(fd) != 0) {
+	if ((sync && fsync(fd) != 0) || close(fd) != 0) {
 		unlink(tmp);
 		err(2, "%s", tmp);
 	}
@@ -400,7 +404,7 @@ wstate_put(struct wstate *s, const char *p, size_t n, char obj[65])
 	snprintf(name, sizeof name, "objects/%.2s", obj);
 	sub = wstate_path(s, name);
 	wstate_mkdir(sub);
-	wstate_write_file(sub, path, p, n, NULL);
+	wstate_write_file(sub, path, p, n, NULL, false);
 	sscanf(obj, "%2x", &k);
 	s->dirty[k & 255] = true;
 	free(sub);
@@ -473,7 +477,8 @@ wstate_write(struct wstate *s)
 	char t[24];
 	size_t i, j;
 
-	qsort(s->d, s->n, sizeof *s->d, wstate_doc_cmp);
+	if (s->n > 1)
+		qsort(s->d, s->n, sizeof *s->d, wstate_doc_cmp);
 	s->nsorted = s->n;
 	sbuf_add(&b, WSTATE_HEADER "\n", strlen(WSTATE_HEADER) + 1);
 	for (i = 0; i < s->n; i++) {
@@ -500,7 +505,7 @@ wstate_write(struct wstate *s)
 	wstate_cleanup();
 	free(wstate_tmp);
 	wstate_tmp = NULL;
-	wstate_write_file(s->dir, NULL, b.p, b.len, &wstate_tmp);
+	wstate_write_file(s->dir, NULL, b.p, b.len, &wstate_tmp, true);
 	sbuf_free(&b);
 }
 
@@ -519,8 +524,13 @@ wstate_commit(struct wstate *s)
 {
 	char *path;
 	char name[16];
+	bool any = false;
 	int k;
 
+	for (k = 0; k < 256; k++)
+		any |= s->dirty[k];
+	if (any && syncfs(s->lockfd) != 0)
+		err(2, "%s", s->dir);
 	for (k = 0; k < 256; k++) {
 		if (!s->dirty[k])
 			continue;
@@ -531,7 +541,7 @@ wstate_commit(struct wstate *s)
 		s->dirty[k] = false;
 	}
 	path = wstate_path(s, "objects");
-	if (access(path, F_OK) == 0)
+	if (any)
 		wstate_sync_dir(path);
 	free(path);
 	path = wstate_path(s, "index");
@@ -567,7 +577,8 @@ wstate_refs(const struct wstate *s, size_t *n)
 			}
 			v[(*n)++] = s->d[i].v[j].obj;
 		}
-	qsort(v, *n, sizeof *v, wstate_strcmp);
+	if (*n > 1)
+		qsort(v, *n, sizeof *v, wstate_strcmp);
 	return v;
 }
 
@@ -594,7 +605,7 @@ wstate_sweep_dir(const char *dir, const char *prefix, char **refs, size_t nrefs)
 			continue;
 		if (!tmp) {
 			snprintf(obj, sizeof obj, "%s%s", prefix, n);
-			if (strlen(obj) == 64 &&
+			if (strlen(obj) == 64 && nrefs > 0 &&
 			    bsearch(&key, refs, nrefs, sizeof *refs, wstate_strcmp) != NULL)
 				continue;
 			if (strlen(obj) != 64)
