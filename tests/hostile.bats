@@ -15,8 +15,10 @@ bats_require_minimum_version 1.5.0
 load helpers
 
 # Seconds a run may take: generous, since the suite also runs under the
-# sanitizers, several times slower.
+# sanitizers, several times slower, and under valgrind (make
+# check-valgrind), some fifty times slower.
 LIMIT=60
+case $(command -v tabloid-split) in */vg-bin/*) LIMIT=1200 ;; esac
 
 # The programs, one "name|command" a line; @ stands for the input files.
 # The name is the program that must be named by a message on status 2.
