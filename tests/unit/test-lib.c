@@ -24,6 +24,8 @@
 #include "lib/tok.h"
 #include "lib/tsv.h"
 #include "lib/utf8.h"
+#include "lib/out.h"
+#include "lib/rowout.h"
 #include "lib/sha256.h"
 #include "lib/vdoc.h"
 #include "lib/wdiff.h"
@@ -781,6 +783,58 @@ test_opt(void)
 	CHECK(d == 7);
 }
 
+/* Write one table in format f with rowout into a file and return its bytes. */
+static void
+rowout_table(enum rowout_format f, struct sbuf *got)
+{
+	static const char *const names[] = { "doc", "sent", "text" };
+	char path[] = "/tmp/tabloid-unit-XXXXXX";
+	struct rowout w;
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0);
+	close(fd);
+	out_open(path);
+	rowout_init(&w, f, names, 3);
+	rowout_header(&w);
+	rowout_str(&w, "d1", 2);
+	rowout_num(&w, 7);
+	rowout_str(&w, "Plain words.", 12);
+	rowout_end(&w);
+	rowout_str(&w, "d,2", 3);
+	rowout_null(&w);
+	rowout_str(&w, "Say \"hi\"\tto\nall\\ \x01\xff\xc3\xa9", 21);
+	rowout_end(&w);
+	rowout_str(&w, "d3", 2);
+	rowout_num(&w, 0);
+	rowout_tsv(&w, "a\\tb\\\\c", 7);
+	rowout_end(&w);
+	out_close();
+	CHECK(sbuf_read_file(got, path) == 0);
+	unlink(path);
+	rowout_free(&w);
+}
+
+static void
+test_rowout(void)
+{
+	struct sbuf got = SBUF_INIT;
+
+	CHECK(rowout_format_parse("csv") == ROWOUT_CSV);
+	CHECK(rowout_format_parse("json") == -1);
+	rowout_table(ROWOUT_TSV, &got);
+	CHECK(strcmp(got.p, "doc\tsent\ttext\nd1\t7\tPlain words.\n"
+	    "d,2\t\tSay \"hi\"\\tto\\nall\\\\ \x01\xff\xc3\xa9\nd3\t0\ta\\tb\\\\c\n") == 0);
+	rowout_table(ROWOUT_CSV, &got);
+	CHECK(strcmp(got.p, "doc,sent,text\nd1,7,Plain words.\n"
+	    "\"d,2\",,\"Say \"\"hi\"\"\tto\nall\\ \x01\xff\xc3\xa9\"\nd3,0,a\tb\\c\n") == 0);
+	rowout_table(ROWOUT_JSONL, &got);
+	CHECK(strcmp(got.p, "{\"doc\":\"d1\",\"sent\":7,\"text\":\"Plain words.\"}\n"
+	    "{\"doc\":\"d,2\",\"sent\":null,\"text\":\"Say \\\"hi\\\"\\tto\\nall\\\\ \\u0001\xef\xbf\xbd\xc3\xa9\"}\n"
+	    "{\"doc\":\"d3\",\"sent\":0,\"text\":\"a\\tb\\\\c\"}\n") == 0);
+	sbuf_free(&got);
+}
+
 /* SHA-256 against the test vectors of FIPS 180-4 (and a million a's). */
 static void
 test_sha256(void)
@@ -842,5 +896,6 @@ main(void)
 	test_minhash();
 	test_vdoc_pack();
 	test_sha256();
+	test_rowout();
 	return unit_done();
 }
