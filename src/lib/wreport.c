@@ -431,7 +431,20 @@ wreport_changed(struct wreport *r, const struct wreport_side *a,
 		return;
 	}
 	if (r->f == WREPORT_HTML) {
+		char ta[24], tb[24];
+
 		wreport_html_head("changed", b->id, source, hl, hn);
+		wstate_format_time(ta, a->time);
+		wstate_format_time(tb, b->time);
+		out_str("<p class=\"meta\">version ");
+		out_u64(a->version);
+		out_str(" (");
+		out_str(ta);
+		out_str(") \xe2\x86\x92 version ");
+		out_u64(b->version);
+		out_str(" (");
+		out_str(tb);
+		out_str(")</p>\n");
 		wreport_names_html("entered", in);
 		wreport_names_html("left", out);
 		out_str("<table>\n");
