@@ -29,6 +29,8 @@ tabloid-tag-entities|tabloid-tag-entities @
 tabloid-count|tabloid-count -f 1 @
 tabloid-diff-versions|tabloid-diff-versions $I/ref.txt @
 tabloid-diff-versions|tabloid-diff-versions -g @
+tabloid-watch|tabloid-watch --tsv wt @
+tabloid-watch|tabloid-watch ws @
 tabloid-split|tabloid split @
 tabloid-[a-z-]*|tabloid-report @'
 
@@ -88,6 +90,13 @@ attempt() {
 		timeout -k 5 "$LIMIT" "$@" >"$out" 2>err || status=$?
 	fi
 	case $status in
+	1)
+		# tabloid-watch: something changed, as diff(1) says it
+		if [ "$who" != tabloid-watch ] || grep -q . err; then
+			echo "status 1:"
+			head -c 300 err
+		fi
+		;;
 	0)
 		[ "$out" = /dev/full ] && echo "status 0 with its output lost"
 		if grep -v -e "$WARNINGS" err | grep -q .; then
@@ -215,6 +224,7 @@ tabloid-count|tabloid-count -f 1 -d @'
 	tabloid-tag-entities --help
 	tabloid-count --help
 	tabloid-diff-versions --help
+	tabloid-watch --help
 	tabloid-split --version
 	tabloid-count --version
 	tabloid --help
