@@ -165,19 +165,20 @@ no_temporaries() {
 			pid=$!
 			exec 3<>002_4fb658c976d88ccb.txt
 			printf "The first words of an article. " >&3
-			for i in $(seq 400); do
-				[ -n "$(find out/sentences -name ".tabloid.*" 2>/dev/null)" ] &&
-				    [ -e out/words/004_fca92104f0f7d539.tsv ] && break
+			for i in $(seq 1200); do
+				tmp=$(find out/sentences -name ".tabloid.*" 2>/dev/null)
+				[ -n "$tmp" ] && [ -e out/words/004_fca92104f0f7d539.tsv ] && break
 				sleep 0.05
 			done
 			kill -s '$sig' -- -$pid
 			wait $pid
-			echo "status $?"
+			echo "status $? after ${tmp:-no temporary file}"
 			exec 3>&-'
 		echo "$sig: $output"
 		# make ends by the signal, or with status 2 when it finds its
 		# jobs already reaped ("wait: No child processes").
-		[[ "$output" == *"status $((128 + $(kill -l $sig)))" || "$output" == *"status 2" ]]
+		[[ "$output" == *"status $((128 + $(kill -l $sig))) after out/sentences/.tabloid."* ||
+		    "$output" == *"status 2 after out/sentences/.tabloid."* ]]
 		[ -e out/words/004_fca92104f0f7d539.tsv ]
 		[ ! -e out/sentences/002_4fb658c976d88ccb.tsv ]
 		no_temporaries
