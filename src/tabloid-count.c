@@ -13,6 +13,7 @@
 #include "lib/opt.h"
 #include "lib/out.h"
 #include "lib/prog.h"
+#include "lib/progress.h"
 #include "lib/runs.h"
 #include "lib/sbuf.h"
 #include "lib/tally.h"
@@ -81,7 +82,7 @@ usage(int status)
 	static const char synopsis[] =
 	    "usage: tabloid-count [-iN] [-f columns] [--by columns] [-n top] [--min count]\n"
 	    "                     [--docs] [--freq] [--tfidf] [--merge] [--memory-limit size]\n"
-	    "                     [-o file] [file ...]\n";
+	    "                     [-o file] [--progress] [file ...]\n";
 
 	if (status != 0) {
 		fprintf(stderr, "%sTry 'tabloid-count --help' for more information.\n", synopsis);
@@ -100,6 +101,7 @@ usage(int status)
 	    "  -S, --memory-limit N   spill to temporary files past N bytes (K, M, G, T; 1G)\n"
 	    "  -N, --no-header        read and write no header line\n"
 	    "  -o, --output FILE      write to FILE, replaced only when complete\n"
+	    "      --progress         show progress on standard error about once a second\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n", synopsis);
 	prog_stdout_exit();
@@ -907,7 +909,7 @@ finish_spilled(struct count *c)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_FREQ = 256, OPT_TFIDF, OPT_MERGE };
+	enum { OPT_FREQ = 256, OPT_TFIDF, OPT_MERGE, OPT_PROGRESS };
 	static const struct option longopts[] = {
 		{ "fields", required_argument, NULL, 'f' },
 		{ "by", required_argument, NULL, 'b' },
@@ -918,6 +920,7 @@ main(int argc, char *argv[])
 		{ "tfidf", no_argument, NULL, OPT_TFIDF },
 		{ "ignore-case", no_argument, NULL, 'i' },
 		{ "merge", no_argument, NULL, OPT_MERGE },
+		{ "progress", no_argument, NULL, OPT_PROGRESS },
 		{ "memory-limit", required_argument, NULL, 'S' },
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
@@ -963,6 +966,9 @@ main(int argc, char *argv[])
 		case OPT_MERGE:
 			c.merge = true;
 			break;
+		case OPT_PROGRESS:
+			progress_start(PROGRESS_ON);
+			break;
 		case 'S':
 			c.limit = opt_size(opt_name(longopts, li, ch), optarg, MIN_LIMIT, SIZE_MAX);
 			break;
@@ -1004,5 +1010,6 @@ main(int argc, char *argv[])
 		finish_spilled(&c);
 	else
 		finish_in_memory(&c);
+	progress_end();
 	out_exit(ok ? 0 : 2);
 }

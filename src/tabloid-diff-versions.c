@@ -15,6 +15,7 @@
 #include "lib/opt.h"
 #include "lib/out.h"
 #include "lib/prog.h"
+#include "lib/progress.h"
 #include "lib/sbuf.h"
 #include "lib/vdiff.h"
 #include "lib/vdoc.h"
@@ -36,10 +37,12 @@ usage(int status)
 
 	fprintf(
 	    f, "usage: tabloid-diff-versions [-aNps] [-I regex] [-o file] [-t threshold] "
-	       "[--exit-code] [--color[=when]] [--tsv | --text] old new\n"
+	       "[--exit-code] [--color[=when]] [--tsv | --text]\n"
+	       "                             [--progress] old new\n"
 	       "       tabloid-diff-versions -g [-acNs] [-I regex] [-k words] [-o file] "
 	       "[-t threshold]\n"
-	       "                             [--id-style style] [--last-wins] [file | dir ...]\n");
+	       "                             [--id-style style] [--last-wins] [--progress]\n"
+	       "                             [file | dir ...]\n");
 	if (status != 0) {
 		fprintf(f, "Try 'tabloid-diff-versions --help' for more information.\n");
 		exit(status);
@@ -69,6 +72,7 @@ usage(int status)
 	       "      --abbrev FILE    add the abbreviations in FILE to the splitter's\n"
 	       "  -N, --no-header      write no header line (read none with --tsv)\n"
 	       "  -o, --output FILE    write to FILE, replaced only when complete\n"
+	       "      --progress       show progress on standard error about once a second\n"
 	       "  -h, --help           show this help and exit\n"
 	       "  -V, --version        show the version and exit\n\n"
 	       "Output columns: old_doc new_doc op old_sent new_sent similarity text;\n"
@@ -83,6 +87,7 @@ keep_doc(void *arg, struct vdoc *d)
 	struct side *s = arg;
 	size_t i;
 
+	progress_doc();
 	for (i = 0; i < s->n; i++) {
 		struct vdoc *o = s->v[i];
 
@@ -160,6 +165,7 @@ diff_pair(const char *old, const char *new, const struct vdoc_opts *ro, struct v
 static void
 group_doc(void *arg, struct vdoc *d)
 {
+	progress_doc();
 	vgroup_add(arg, d);
 }
 
@@ -209,7 +215,8 @@ load_abbrev(struct abbrev *ab, const char *name)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_EXIT = 256, OPT_COLOR, OPT_TSV, OPT_TEXT, OPT_ABBREV, OPT_IDSTYLE, OPT_LASTWINS };
+	enum { OPT_EXIT = 256, OPT_COLOR, OPT_TSV, OPT_TEXT, OPT_ABBREV, OPT_IDSTYLE, OPT_LASTWINS,
+	    OPT_PROGRESS };
 	static const struct option longopts[] = {
 	    {"all", no_argument, NULL, 'a'},
 	    {"summary", no_argument, NULL, 's'},
@@ -227,6 +234,7 @@ main(int argc, char *argv[])
 	    {"abbrev", required_argument, NULL, OPT_ABBREV},
 	    {"id-style", required_argument, NULL, OPT_IDSTYLE},
 	    {"last-wins", no_argument, NULL, OPT_LASTWINS},
+	    {"progress", no_argument, NULL, OPT_PROGRESS},
 	    {"no-header", no_argument, NULL, 'N'},
 	    {"output", required_argument, NULL, 'o'},
 	    {"help", no_argument, NULL, 'h'},
@@ -313,6 +321,9 @@ main(int argc, char *argv[])
 			last_wins = true;
 			group_only = "--last-wins";
 			break;
+		case OPT_PROGRESS:
+			progress_start(PROGRESS_ON);
+			break;
 		case 'N':
 			dopt.noheader = gopt.noheader = ropt.noheader = true;
 			break;
@@ -361,6 +372,7 @@ main(int argc, char *argv[])
 	} else
 		differ = diff_pair(argv[0], argv[1], &ropt, &v);
 	free(extra);
+	progress_end();
 	if (!ok)
 		out_exit(2);
 	if (exit_code && differ) {

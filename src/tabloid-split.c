@@ -19,6 +19,7 @@
 #include "lib/opt.h"
 #include "lib/out.h"
 #include "lib/prog.h"
+#include "lib/progress.h"
 #include "lib/sbuf.h"
 #include "lib/seg.h"
 #include "lib/tsv.h"
@@ -50,12 +51,13 @@ usage(int status)
 	if (status != 0) {
 		fprintf(stderr, "usage: tabloid-split [-N] [-o file] [-u sent|para|doc] "
 		    "[-a file] [--id name] [--id-style style] [--last-wins] [--tsv | --csv] "
-		    "[file | dir ...]\n"
+		    "[--progress] [file | dir ...]\n"
 		    "Try 'tabloid-split --help' for more information.\n");
 		exit(status);
 	}
 	printf("usage: tabloid-split [-N] [-o file] [-u sent|para|doc] [-a file] "
-	    "[--id name] [--id-style style] [--last-wins] [--tsv | --csv] [file | dir ...]\n\n"
+	    "[--id name] [--id-style style] [--last-wins] [--tsv | --csv] [--progress]\n"
+	    "                     [file | dir ...]\n\n"
 	    "Split news articles into sentences, paragraphs or documents, one TSV row each.\n\n"
 	    "  -N, --no-header     write no header line (read none with --tsv)\n"
 	    "  -o, --output FILE   write to FILE, replaced only when complete\n"
@@ -67,6 +69,7 @@ usage(int status)
 	    "      --last-wins     of two files with one id, keep the later\n"
 	    "      --tsv           inputs are TSV with doc and text columns\n"
 	    "      --csv           inputs are CSV with doc and text columns\n"
+	    "      --progress      show progress on standard error about once a second\n"
 	    "  -h, --help          show this help and exit\n"
 	    "  -V, --version       show the version and exit\n\n"
 	    "Output columns: doc para sent start end fold text (see tabloid-split(1)).\n");
@@ -196,7 +199,9 @@ split_file(struct split *sp, const char *path, const char *id)
 		warn("%s", path);
 		return false;
 	}
+	progress_read(sp->docbuf.len);
 	split_doc(sp, id, strlen(id), sp->docbuf.p, sp->docbuf.len);
+	progress_doc();
 	return true;
 }
 
@@ -351,6 +356,7 @@ csv_record(void *arg, const struct csvread_record *rec)
 	}
 	split_doc(sp, rec->f[sp->csv_doc].p, rec->f[sp->csv_doc].len,
 	    rec->f[sp->csv_text].p, rec->f[sp->csv_text].len);
+	progress_doc();
 }
 
 static bool
@@ -389,6 +395,7 @@ main(int argc, char *argv[])
 		{ "csv", no_argument, NULL, 'C' },
 		{ "id-style", required_argument, NULL, 'S' },
 		{ "last-wins", no_argument, NULL, 'L' },
+		{ "progress", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -438,6 +445,9 @@ main(int argc, char *argv[])
 		case 'L':
 			last_wins = true;
 			break;
+		case 'P':
+			progress_start(PROGRESS_ON);
+			break;
 		case 'T':
 			opt_exclusive(&format, "--tsv");
 			break;
@@ -473,6 +483,7 @@ main(int argc, char *argv[])
 			ok &= split_file(&sp, files.v[i].path, files.v[i].id);
 	}
 	write_header(&sp);
+	progress_end();
 	docid_files_free(&files);
 	free(extra);
 	out_exit(ok ? 0 : 2);

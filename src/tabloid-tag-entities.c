@@ -20,6 +20,7 @@
 #include "lib/opt.h"
 #include "lib/out.h"
 #include "lib/prog.h"
+#include "lib/progress.h"
 #include "lib/sbuf.h"
 #include "lib/strset.h"
 #include "lib/tok.h"
@@ -81,7 +82,7 @@ usage(int status)
 
 	fprintf(f, "usage: tabloid-tag-entities [-N] [-o file] [-f column] [-g file] [-t types]\n"
 	    "                            [--bio | --inline] [--memory file] [--threads n]\n"
-	    "                            [file ...]\n");
+	    "                            [--progress] [file ...]\n");
 	if (status != 0) {
 		fprintf(f, "Try 'tabloid-tag-entities --help' for more information.\n");
 		exit(status);
@@ -98,6 +99,7 @@ usage(int status)
 	    "      --memory FILE     read names learnt by earlier runs from FILE and save them\n"
 	    "      --threads N       1: read and tag in turn; 2: read the next document while\n"
 	    "                        one is tagged (default 2 with more than one processor)\n"
+	    "      --progress        show progress on standard error about once a second\n"
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n\n"
 	    "Types: PERSON ORG GPE LOC NORP DATE TIME MONEY PERCENT.\n"
@@ -667,7 +669,7 @@ save_memory(struct ner *n, const char *path)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_BIO = 256, OPT_INLINE, OPT_MEMORY, OPT_THREADS };
+	enum { OPT_BIO = 256, OPT_INLINE, OPT_MEMORY, OPT_THREADS, OPT_PROGRESS };
 	static const struct option longopts[] = {
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
@@ -678,6 +680,7 @@ main(int argc, char *argv[])
 		{ "inline", no_argument, NULL, OPT_INLINE },
 		{ "memory", required_argument, NULL, OPT_MEMORY },
 		{ "threads", required_argument, NULL, OPT_THREADS },
+		{ "progress", no_argument, NULL, OPT_PROGRESS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -726,6 +729,9 @@ main(int argc, char *argv[])
 		case OPT_THREADS:
 			threads = (int)opt_count(opt_name(longopts, li, ch), optarg, 1, 2);
 			break;
+		case OPT_PROGRESS:
+			progress_start(PROGRESS_ON);
+			break;
 		case 'h':
 			usage(0);
 			break;
@@ -760,6 +766,7 @@ main(int argc, char *argv[])
 	for (i = 0; i < argc; i++)
 		ok &= tag_file(&tg, argv[i]);
 	stop_worker(&tg);
+	progress_end();
 	if (memory != NULL && ok)
 		save_memory(&tg.ner, memory);
 	out_exit(ok ? 0 : 2);

@@ -14,6 +14,7 @@
 #include "lib/input.h"
 #include "lib/out.h"
 #include "lib/prog.h"
+#include "lib/progress.h"
 #include "lib/sbuf.h"
 #include "lib/strset.h"
 #include "lib/tok.h"
@@ -49,13 +50,15 @@ usage(int status)
 	if (status != 0) {
 		fprintf(stderr, "usage: tabloid-tokenize [-N] [-o file] [-f column] [--lower] "
 		    "[--nfkc] [--no-punct]\n"
-		    "                        [--stopwords file] [--stem] [--join] [file ...]\n"
+		    "                        [--stopwords file] [--stem] [--join] [--progress]\n"
+		    "                        [file ...]\n"
 		    "Try 'tabloid-tokenize --help' for more information.\n");
 		exit(status);
 	}
 	printf("usage: tabloid-tokenize [-N] [-o file] [-f column] [--lower] [--nfkc] "
 	    "[--no-punct]\n"
-	    "                        [--stopwords file] [--stem] [--join] [file ...]\n\n"
+	    "                        [--stopwords file] [--stem] [--join] [--progress]\n"
+	    "                        [file ...]\n\n"
 	    "Cut the text column of TSV rows into tokens, one row per token.\n\n"
 	    "  -N, --no-header       read and write no header line\n"
 	    "  -o, --output FILE     write to FILE, replaced only when complete\n"
@@ -66,6 +69,7 @@ usage(int status)
 	    "      --stopwords FILE  drop tokens listed in FILE ('en' for the English list)\n"
 	    "      --stem            Snowball English stemming of word tokens\n"
 	    "      --join            one row per input row, tokens joined by spaces\n"
+	    "      --progress        show progress on standard error about once a second\n"
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n\n"
 	    "Output columns: the input's other columns, then tok start end type token.\n");
@@ -296,7 +300,7 @@ load_stopwords(const char *name)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_LOWER = 256, OPT_NFKC, OPT_NOPUNCT, OPT_STOP, OPT_STEM, OPT_JOIN };
+	enum { OPT_LOWER = 256, OPT_NFKC, OPT_NOPUNCT, OPT_STOP, OPT_STEM, OPT_JOIN, OPT_PROGRESS };
 	static const struct option longopts[] = {
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
@@ -307,6 +311,7 @@ main(int argc, char *argv[])
 		{ "stopwords", required_argument, NULL, OPT_STOP },
 		{ "stem", no_argument, NULL, OPT_STEM },
 		{ "join", no_argument, NULL, OPT_JOIN },
+		{ "progress", no_argument, NULL, OPT_PROGRESS },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -347,6 +352,9 @@ main(int argc, char *argv[])
 		case OPT_JOIN:
 			tk.join = true;
 			break;
+		case OPT_PROGRESS:
+			progress_start(PROGRESS_ON);
+			break;
 		case 'h':
 			usage(0);
 			break;
@@ -372,6 +380,7 @@ main(int argc, char *argv[])
 	prog_files(&argc, &argv);
 	for (i = 0; i < argc; i++)
 		ok &= tokenize_file(&tk, argv[i]);
+	progress_end();
 	if (tk.stemmer != NULL)
 		sb_stemmer_delete(tk.stemmer);
 	out_exit(ok ? 0 : 2);

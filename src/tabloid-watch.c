@@ -16,6 +16,7 @@
 #include "lib/opt.h"
 #include "lib/out.h"
 #include "lib/prog.h"
+#include "lib/progress.h"
 #include "lib/vdiff.h"
 #include "lib/vdoc.h"
 #include "lib/wcur.h"
@@ -59,7 +60,8 @@ usage(int status)
 	fprintf(f,
 	    "usage: tabloid-watch [--otsv | --ohtml] [-o file] [--keep N] [--no-wait]\n"
 	    "                     [--unreadable error|keep] [--id-style style] [--last-wins]\n"
-	    "                     [--tsv | --csv] state [file | dir ...]\n"
+	    "                     [--progress | --no-progress] [--tsv | --csv]\n"
+	    "                     state [file | dir ...]\n"
 	    "       tabloid-watch --list state [doc ...]\n"
 	    "       tabloid-watch --show state doc [version]\n"
 	    "       tabloid-watch --diff [--otsv | --ohtml] state doc old [new]\n");
@@ -79,6 +81,9 @@ usage(int status)
 	       "      --id-style S     ids of files under a directory: relative (default),\n"
 	       "                       name or path, without the extension\n"
 	       "      --last-wins      of two files with one id keep the later\n"
+	       "      --progress       show progress on standard error about once a second\n"
+	       "                       (default when standard error is a terminal)\n"
+	       "      --no-progress    show no progress\n"
 	       "      --list           list the versions of the articles (or of each doc)\n"
 	       "      --show           print a version of an article (default the latest)\n"
 	       "      --diff           report the changes between two versions of an article\n"
@@ -331,6 +336,7 @@ struct run_opts {
 	int style;
 	bool last_wins, nowait;
 	uint64_t keep;
+	enum progress_when progress;
 };
 
 static int
@@ -343,6 +349,7 @@ run(struct watch *w, const struct run_opts *o, int argc, char **argv)
 		usage(2);
 	wstate_open(&w->st, argv[0], true, WSTATE_EXCLUSIVE, o->nowait);
 	w->cur.s = &w->st;
+	progress_start(o->progress);
 	argc--, argv++;
 	if (o->input == WCUR_FILES) {
 		if (!docid_expand(argv, (size_t)argc, o->style,
@@ -376,6 +383,7 @@ run(struct watch *w, const struct run_opts *o, int argc, char **argv)
 	if (changed)
 		wstate_commit(&w->st);
 	wstate_sweep(&w->st);
+	progress_end();
 	if (reported)
 		out_close();
 	return reported ? 1 : 0;
@@ -513,7 +521,7 @@ diff(struct watch *w, int argc, char **argv)
 
 enum {
 	OPT_OTSV = 256, OPT_OHTML, OPT_KEEP, OPT_NOWAIT, OPT_UNREADABLE, OPT_TSV, OPT_CSV,
-	OPT_IDSTYLE, OPT_LASTWINS, OPT_LIST, OPT_SHOW, OPT_DIFF
+	OPT_IDSTYLE, OPT_LASTWINS, OPT_LIST, OPT_SHOW, OPT_DIFF, OPT_PROGRESS, OPT_NOPROGRESS
 };
 
 int
@@ -530,6 +538,8 @@ main(int argc, char *argv[])
 		{ "csv", no_argument, NULL, OPT_CSV },
 		{ "id-style", required_argument, NULL, OPT_IDSTYLE },
 		{ "last-wins", no_argument, NULL, OPT_LASTWINS },
+		{ "progress", no_argument, NULL, OPT_PROGRESS },
+		{ "no-progress", no_argument, NULL, OPT_NOPROGRESS },
 		{ "list", no_argument, NULL, OPT_LIST },
 		{ "show", no_argument, NULL, OPT_SHOW },
 		{ "diff", no_argument, NULL, OPT_DIFF },
@@ -539,7 +549,8 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	static struct watch w;
-	struct run_opts ro = { .input = WCUR_FILES, .style = DOCID_RELATIVE };
+	struct run_opts ro = { .input = WCUR_FILES, .style = DOCID_RELATIVE,
+		.progress = PROGRESS_AUTO };
 	const char *fmt = NULL, *in = NULL, *mode_opt = NULL;
 	enum mode mode = RUN;
 	int ch, li, rc;
@@ -580,6 +591,10 @@ main(int argc, char *argv[])
 			break;
 		case OPT_LASTWINS:
 			ro.last_wins = true;
+			break;
+		case OPT_PROGRESS:
+		case OPT_NOPROGRESS:
+			ro.progress = ch == OPT_PROGRESS ? PROGRESS_ON : PROGRESS_OFF;
 			break;
 		case OPT_LIST:
 		case OPT_SHOW:

@@ -46,6 +46,22 @@ setup() {
 	done
 }
 
+@test "--progress leaves stdout as it is and ends with a line on stderr" {
+	for p in $programs; do
+		args= want="1 document, 24 bytes"
+		[ "$p" = tabloid-split ] && args="--tsv"
+		[ "$p" = tabloid-count ] && args="-f doc"
+		[ "$p" = tabloid-diff-versions ] && args="-a in.tsv" want="2 documents, 48 bytes"
+		[ "$p" = tabloid-watch ] && args="--tsv state"
+		rm -rf state
+		$p $args in.tsv >plain 2>/dev/null || [ $? -eq 1 ]
+		rm -rf state
+		$p --progress $args in.tsv >out 2>err || [ $? -eq 1 ]
+		cmp plain out
+		[[ "$(cat err)" == "$p: $want (0.0 MB) in "*" s, "*" MB/s, "*" documents/s" ]]
+	done
+}
+
 @test "a closed pipe ends the program quietly" {
 	yes 'doc	text' | head -n 1 >big.tsv
 	for i in $(seq 1 20000); do echo "d$i	Some words here. And more words."; done >>big.tsv

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "csvread.h"
+#include "progress.h"
 
 struct csvread_state {
 	struct csvread_record rec;	/* record being built */
@@ -98,6 +99,7 @@ csvread_file(const char *path,
 	while ((n = csvread_fill(fd, buf, sizeof buf, first, name)) != 0) {
 		const char *b = buf;
 
+		progress_read((size_t)n);
 		if (first && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
 			b += 3;
 			n -= 3;

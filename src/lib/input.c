@@ -7,23 +7,30 @@
 #include <string.h>
 
 #include "input.h"
+#include "progress.h"
 
 int
 input_open(struct input *in, const char *path, bool noheader)
 {
 	char *line;
 	long long n;
+	long k;
 
 	memset(in, 0, sizeof *in);
 	in->noheader = noheader;
 	if (tsv_open(&in->r, path) != 0)
 		return -1;
+	in->r.progress = true;
 	if (noheader)
 		return 0;
 	if ((n = tsv_getline(&in->r, &line)) >= 0) {
 		tsv_header_set(&in->h, line, (size_t)n);
 		in->have_header = true;
 		in->nf = in->h.n;
+		if (progress_state.on && (k = tsv_header_find(&in->h, "doc")) >= 0) {
+			in->docs = true;
+			in->doc = (size_t)k;
+		}
 	}
 	return 0;
 }
@@ -71,6 +78,8 @@ input_next(struct input *in)
 			in->nf = in->row.n;
 		if (in->row.n != in->nf)
 			input_fail(in, "expected %zu fields, found %zu", in->nf, in->row.n);
+		if (in->docs)
+			progress_doc_id(in->row.f[in->doc], in->row.len[in->doc]);
 		return true;
 	}
 }

@@ -21,12 +21,16 @@ struct input {
 	bool noheader;		/* -N: no header line */
 	bool have_header;	/* a header was read */
 	size_t nf;		/* fields expected per record, 0 until known */
+	bool docs;		/* --progress counts documents by column doc */
+	size_t doc;		/* its index */
 };
 
 /*
  * Open path ("-" for standard input) and read its header unless noheader.
  * Returns 0, or -1 with errno set when the file cannot be opened.  An
- * empty file has no header: have_header stays false.
+ * empty file has no header: have_header stays false.  The bytes read go to
+ * progress_read(), and when the header has a column doc, the records to
+ * progress_doc_id() (see progress.h).
  */
 int input_open(struct input *in, const char *path, bool noheader);
 /* Read the next record into in->row; returns false at end of input. */

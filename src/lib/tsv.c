@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "progress.h"
 #include "sbuf.h"
 #include "tsv.h"
 
@@ -68,6 +69,8 @@ tsv_fill(struct tsv_reader *r)
 		err(2, "%s", r->name);
 	if (n == 0)
 		r->eof = true;
+	else if (r->progress)
+		progress_read((size_t)n);
 	r->end += (size_t)n;
 }
 

@@ -27,6 +27,7 @@ struct tsv_reader {
 	uint64_t lineno;	/* number of the record last returned */
 	bool eof;		/* no more bytes from fd */
 	bool started;		/* BOM check done */
+	bool progress;		/* input of the program: bytes go to progress_read() */
 };
 
 /*

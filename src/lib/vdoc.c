@@ -218,6 +218,7 @@ vdoc_read(const char *path, const struct vdoc_opts *o,
 	memset(&in, 0, sizeof in);
 	if (tsv_open(&in.r, path) != 0)
 		return -1;
+	in.r.progress = true;
 	if (!(o->format == VDOC_TSV && o->noheader))
 		n = tsv_getline(&in.r, &line);
 	if (o->format == VDOC_TEXT ||

@@ -10,6 +10,7 @@
 
 #include "csvread.h"
 #include "input.h"
+#include "progress.h"
 #include "tsv.h"
 #include "wcur.h"
 
@@ -73,6 +74,9 @@ wcur_files(struct wcur *c, const struct docid_files *f)
 
 		if (sbuf_read_file(&c->buf, path) != 0)
 			why = strerror(errno);
+		else
+			progress_read(c->buf.len);
+		progress_doc();
 		wcur_add(c, f->v[i].id, strlen(f->v[i].id), c->buf.p ? c->buf.p : "",
 		    why ? 0 : c->buf.len, name, why);
 	}
@@ -151,6 +155,7 @@ wcur_csv_record(void *arg, const struct csvread_record *rec)
 	if (rec->f[x->doc].len == 0)
 		errx(2, "%s: line %llu: empty doc id", x->name, (unsigned long long)rec->line);
 	wcur_source(src, sizeof src, x->name, (unsigned long long)rec->line);
+	progress_doc();
 	wcur_add(x->c, rec->f[x->doc].p, rec->f[x->doc].len, rec->f[x->text].p,
 	    rec->f[x->text].len, src, NULL);
 }
