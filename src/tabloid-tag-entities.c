@@ -509,7 +509,7 @@ static void
 start_doc(struct tagger *tg, struct input *in, const char *id, size_t n, bool tokens)
 {
 	flush_doc(tg, tokens);
-	tg->j->out = docout_check(id, n, true, in->r.name, in->r.lineno);
+	tg->j->out = docout_claim(id, n, true, in->r.name, in->r.lineno);
 	if (n > 0 && strset_get(tg->seen, id, n) > 0)
 		warnx("%s: line %llu: document '%.*s' comes back after other documents; "
 		    "tagged as a separate document", in->r.name, (unsigned long long)in->r.lineno,

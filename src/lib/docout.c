@@ -21,7 +21,8 @@
 
 struct docout_doc {
 	char *path;			/* DIR/ID.EXT */
-	char *tmp;			/* its temporary file, once begun */
+	char *tmp;			/* its temporary file */
+	int fd;				/* open on it until the next document begins */
 	bool same;			/* the new content equals the old file's */
 	struct docout_doc *next;	/* the next document checked */
 };
@@ -44,12 +45,16 @@ static struct docout_doc *docout_cur;	/* the document being written */
 static int docout_fd = -1;		/* its temporary file */
 static struct sbuf docout_hdr;		/* the header, held until the first document */
 static _Atomic(struct docout_undo *) docout_undo_list;
+static atomic_bool docout_failed;	/* docout_undo() has run */
 
 /* Remove what the run made, newest first; async-signal-safe. */
 static void
 docout_undo(void)
 {
-	struct docout_undo *u = atomic_exchange(&docout_undo_list, NULL);
+	struct docout_undo *u;
+
+	atomic_store(&docout_failed, true);
+	u = atomic_exchange(&docout_undo_list, NULL);
 
 	for (; u != NULL; u = u->next)
 		if (u->dir)
@@ -58,6 +63,11 @@ docout_undo(void)
 			unlink(u->path);
 }
 
+/*
+ * Put path on the list of what a failed run removes.  The push is made
+ * before a temporary file is created and checked after, so that a failure
+ * in another thread meanwhile (docout_failed) leaves nothing behind.
+ */
 static void
 docout_push(const char *path, bool dir)
 {
@@ -66,7 +76,8 @@ docout_push(const char *path, bool dir)
 	u->path = path;
 	u->dir = dir;
 	u->next = atomic_load(&docout_undo_list);
-	atomic_store(&docout_undo_list, u);
+	while (!atomic_compare_exchange_weak(&docout_undo_list, &u->next, u))
+		;
 }
 
 /*
@@ -81,6 +92,8 @@ docout_mkdir(const char *path, bool follow)
 
 	if (mkdir(path, 0777) == 0) {
 		docout_push(xstrdup(path), true);
+		if (atomic_load(&docout_failed))
+			rmdir(path);
 		return;
 	}
 	e = errno;
@@ -197,8 +210,25 @@ docout_place(const char *file, uint64_t line)
 	return p;
 }
 
+/* Make d's directories and its temporary file, after DIR's dl bytes. */
+static void
+docout_create(struct docout_doc *d, size_t dl)
+{
+	size_t sl;
+
+	docout_mkdirs(d->path, dl + 1, false, false);
+	sl = (size_t)(strrchr(d->path, '/') - d->path);
+	d->tmp = xmalloc(sl + 32);
+	sprintf(d->tmp, "%.*s/.tabloid.XXXXXX", (int)sl, d->path);
+	docout_push(d->tmp, false);
+	if ((d->fd = out_mktemp(d->tmp)) == -1)
+		err(2, "%s", d->path);
+	if (atomic_load(&docout_failed))
+		unlink(d->tmp);
+}
+
 struct docout_doc *
-docout_check(const char *id, size_t n, bool escaped, const char *file, uint64_t line)
+docout_claim(const char *id, size_t n, bool escaped, const char *file, uint64_t line)
 {
 	static struct sbuf dec;
 	struct docout_doc *d;
@@ -223,6 +253,7 @@ docout_check(const char *id, size_t n, bool escaped, const char *file, uint64_t 
 	dl = strlen(docout_dir);
 	d->path = xmalloc(dl + n + strlen(docout_ext) + 2);
 	sprintf(d->path, "%s/%.*s%s", docout_dir, (int)n, dec.p, docout_ext);
+	docout_create(d, dl);
 	*docout_tail = d;
 	docout_tail = &d->next;
 	return d;
@@ -242,29 +273,19 @@ docout_close(void)
 void
 docout_begin(struct docout_doc *d)
 {
-	char *slash;
-	int fd;
-
 	if (d == NULL)
 		return;
-	docout_mkdirs(d->path, strlen(docout_dir) + 1, false, false);
-	slash = strrchr(d->path, '/');
-	d->tmp = xmalloc((size_t)(slash - d->path) + 32);
-	sprintf(d->tmp, "%.*s/.tabloid.XXXXXX", (int)(slash - d->path), d->path);
-	docout_push(d->tmp, false);
-	if ((fd = out_mktemp(d->tmp)) == -1)
-		err(2, "%s", d->path);
-	out_redirect(fd, NULL);
+	out_redirect(d->fd, NULL);
 	docout_close();
 	docout_cur = d;
-	docout_fd = fd;
+	docout_fd = d->fd;
 	out_write(docout_hdr.p, docout_hdr.len);
 }
 
 void
 docout_start(const char *id, size_t n, bool escaped, const char *file, uint64_t line)
 {
-	docout_begin(docout_check(id, n, escaped, file, line));
+	docout_begin(docout_claim(id, n, escaped, file, line));
 }
 
 /* Whether the files a and b, both size bytes long, hold the same bytes. */
@@ -300,7 +321,7 @@ docout_commit(void)
 	out_flush();
 	docout_close();
 	for (d = docout_first; d != NULL; d = d->next) {
-		if (d->tmp == NULL || lstat(d->path, &old) != 0)
+		if (lstat(d->path, &old) != 0)
 			continue;
 		if (S_ISDIR(old.st_mode)) {
 			errno = EISDIR;
@@ -314,8 +335,6 @@ docout_commit(void)
 	out_signals(&set);
 	sigprocmask(SIG_BLOCK, &set, &mask);
 	for (d = docout_first; d != NULL; d = d->next) {
-		if (d->tmp == NULL)
-			continue;
 		if (d->same)
 			unlink(d->tmp);
 		else if (rename(d->tmp, d->path) != 0)

@@ -29,11 +29,12 @@
  * DIR; an existing DIR/ID.EXT that is a symbolic link is replaced, not
  * followed.
  *
- * Until docout_open() is called the functions do nothing (docout_check()
+ * Until docout_open() is called the functions do nothing (docout_claim()
  * returns NULL) and docout_exit() is out_exit(), so a program calls them
- * whether or not -O was given.  docout_check() and docout_begin() may be
+ * whether or not -O was given.  docout_claim() and docout_begin() may be
  * called from two threads, one reading and one writing, when the
- * documents pass from one to the other under a lock.
+ * documents pass from one to the other under a lock; files are made only
+ * by docout_claim().
  */
 #ifndef TABLOID_DOCOUT_H
 #define TABLOID_DOCOUT_H
@@ -51,18 +52,19 @@ bool docout_active(void);
 /*
  * Check and claim the id id[0..n) of a document that starts at line line
  * of file (line 0: the whole file is the document; "-" is the standard
- * input).  With escaped, id is in the TSV escapes of the wire format and
- * is decoded first.  Returns the document for docout_begin(), or NULL
- * when -O is not in effect; ends the program on a refused id.
+ * input), and create its directories and temporary file.  With escaped,
+ * id is in the TSV escapes of the wire format and is decoded first.
+ * Returns the document for docout_begin(), or NULL when -O is not in
+ * effect; ends the program with status 2 on a refused id or an error.
  */
-struct docout_doc *docout_check(const char *id, size_t n, bool escaped, const char *file,
+struct docout_doc *docout_claim(const char *id, size_t n, bool escaped, const char *file,
     uint64_t line);
 /*
- * Send the output from now on to doc's file, starting with the header;
- * the previous document's file is complete.  Does nothing for NULL.
+ * Send the output from now on to doc's temporary file, starting with the
+ * header: the previous document's file is complete.  Does nothing for NULL.
  */
 void docout_begin(struct docout_doc *doc);
-/* docout_begin(docout_check(...)): for programs that read and write in turn. */
+/* docout_begin(docout_claim(...)): for programs that read and write in turn. */
 void docout_start(const char *id, size_t n, bool escaped, const char *file, uint64_t line);
 /*
  * End the program with status: 0 puts every document's file in place as
