@@ -29,7 +29,7 @@ struct docout_doc {
 
 /* What a failed run removes: a temporary file, or a directory it made. */
 struct docout_undo {
-	const char *path;
+	const char *path;		/* a directory's is its own */
 	bool dir;
 	struct docout_undo *next;	/* made earlier */
 };
@@ -54,7 +54,7 @@ docout_undo(void)
 	struct docout_undo *u;
 
 	atomic_store(&docout_failed, true);
-	u = atomic_exchange(&docout_undo_list, NULL);
+	u = atomic_load(&docout_undo_list);
 
 	for (; u != NULL; u = u->next)
 		if (u->dir)
@@ -315,6 +315,7 @@ static void
 docout_commit(void)
 {
 	struct docout_doc *d;
+	struct docout_undo *u, *next;
 	struct stat old, st;
 	sigset_t set, mask;
 
@@ -340,8 +341,14 @@ docout_commit(void)
 		else if (rename(d->tmp, d->path) != 0)
 			err(2, "%s", d->path);
 	}
-	atomic_store(&docout_undo_list, NULL);
+	u = atomic_exchange(&docout_undo_list, NULL);
 	sigprocmask(SIG_SETMASK, &mask, NULL);
+	for (; u != NULL; u = next) {
+		next = u->next;
+		if (u->dir)
+			free((char *)u->path);
+		free(u);
+	}
 }
 
 void
