@@ -24,7 +24,7 @@ struct docout_doc {
 	char *tmp;			/* its temporary file */
 	int fd;				/* open on it until the next document begins */
 	bool same;			/* the new content equals the old file's */
-	struct docout_doc *next;	/* the next document checked */
+	struct docout_doc *next;	/* the next document claimed */
 };
 
 /* What a failed run removes: a temporary file, or a directory it made. */
@@ -41,8 +41,7 @@ static struct strset *docout_ids;	/* id -> index in docout_places */
 static char **docout_places;		/* where each document starts */
 static size_t docout_nplaces;
 static struct docout_doc *docout_first, **docout_tail = &docout_first;
-static struct docout_doc *docout_cur;	/* the document being written */
-static int docout_fd = -1;		/* its temporary file */
+static struct docout_doc *docout_cur;	/* the document being written, or NULL */
 static struct sbuf docout_hdr;		/* the header, held until the first document */
 static _Atomic(struct docout_undo *) docout_undo_list;
 static atomic_bool docout_failed;	/* docout_undo() has run */
@@ -55,7 +54,6 @@ docout_undo(void)
 
 	atomic_store(&docout_failed, true);
 	u = atomic_load(&docout_undo_list);
-
 	for (; u != NULL; u = u->next)
 		if (u->dir)
 			rmdir(u->path);
@@ -263,11 +261,11 @@ docout_claim(const char *id, size_t n, bool escaped, const char *file, uint64_t 
 static void
 docout_close(void)
 {
-	if (docout_fd == -1)
+	if (docout_cur == NULL)
 		return;
-	if (close(docout_fd) != 0)
+	if (close(docout_cur->fd) != 0)
 		err(2, "%s: write error", docout_cur->path);
-	docout_fd = -1;
+	docout_cur = NULL;
 }
 
 void
@@ -278,7 +276,6 @@ docout_begin(struct docout_doc *d)
 	out_redirect(d->fd, NULL);
 	docout_close();
 	docout_cur = d;
-	docout_fd = d->fd;
 	out_write(docout_hdr.p, docout_hdr.len);
 }
 
