@@ -214,10 +214,11 @@ EOF
 
 # killed SIGNAL: start tabloid-split -O out on a FIFO, feed it three
 # documents, wait until it writes the third, kill it with SIGNAL and print
-# its exit status.
+# its exit status.  env --default-signal: a background job of a script
+# starts with SIGINT ignored, and a program keeps a signal ignored.
 killed() {
 	mkfifo fifo
-	env --default-signal=INT tabloid-split --tsv -O out <fifo 2>/dev/null &
+	env --default-signal=INT,TERM,HUP tabloid-split --tsv -O out <fifo 2>/dev/null &
 	pid=$!
 	exec 3>fifo
 	printf 'doc\ttext\nnew/one\tOne.\n000_7a71359318611c7a\tChanged.\ntwo\tTwo.\n' >&3
@@ -232,8 +233,8 @@ killed() {
 	echo "$st"
 }
 
-@test "-O: a run killed by SIGTERM or SIGINT midway leaves DIR as it was and no temporary file" {
-	for sig in TERM INT; do
+@test "-O: a run killed by SIGTERM, SIGINT or SIGHUP midway leaves DIR as it was and no temporary file" {
+	for sig in TERM INT HUP; do
 		rm -rf out fifo
 		tabloid-split -O out "$S"/*.txt
 		touch -d 2001-01-01 out/*
