@@ -14,6 +14,7 @@
 #include "lib/csvread.h"
 #include "lib/data.h"
 #include "lib/docid.h"
+#include "lib/docout.h"
 #include "lib/fold.h"
 #include "lib/input.h"
 #include "lib/opt.h"
@@ -49,18 +50,21 @@ static void
 usage(int status)
 {
 	if (status != 0) {
-		fprintf(stderr, "usage: tabloid-split [-N] [-o file] [-u sent|para|doc] "
+		fprintf(stderr, "usage: tabloid-split [-N] [-o file | -O dir] [-u sent|para|doc] "
 		    "[-a file] [--id name] [--id-style style] [--last-wins] [--tsv | --csv] "
 		    "[--progress] [file | dir ...]\n"
 		    "Try 'tabloid-split --help' for more information.\n");
 		exit(status);
 	}
-	printf("usage: tabloid-split [-N] [-o file] [-u sent|para|doc] [-a file] "
-	    "[--id name] [--id-style style] [--last-wins] [--tsv | --csv] [--progress]\n"
-	    "                     [file | dir ...]\n\n"
+	printf("usage: tabloid-split [-N] [-o file | -O dir] [-u sent|para|doc] [-a file] "
+	    "[--id name] [--id-style style] [--last-wins] [--tsv | --csv]\n"
+	    "                     [--progress] [file | dir ...]\n\n"
 	    "Split news articles into sentences, paragraphs or documents, one TSV row each.\n\n"
 	    "  -N, --no-header     write no header line (read none with --tsv)\n"
 	    "  -o, --output FILE   write to FILE, replaced only when complete\n"
+	    "  -O, --output-dir DIR\n"
+	    "                      write each document to DIR/DOCID.tsv, replaced only\n"
+	    "                      when the whole run is complete\n"
 	    "  -u, --unit UNIT     sent (default), para or doc\n"
 	    "  -a, --abbrev FILE   add the abbreviations in FILE\n"
 	    "      --id NAME       document id for standard input (default -)\n"
@@ -123,11 +127,13 @@ write_row(struct split *sp, const char *id, size_t idlen, const char *s,
 }
 
 static void
-split_doc(struct split *sp, const char *id, size_t idlen, const char *s, size_t n)
+split_doc(struct split *sp, const char *file, uint64_t line, const char *id, size_t idlen,
+    const char *s, size_t n)
 {
 	size_t off = 0, i, j, sent = 0;
 
 	write_header(sp);
+	docout_start(id, idlen, false, file, line);
 	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		off = 3;
 	seg_doc_init(&sp->doc, &sp->ab, s + off, n - off);
@@ -200,7 +206,7 @@ split_file(struct split *sp, const char *path, const char *id)
 		return false;
 	}
 	progress_read(sp->docbuf.len);
-	split_doc(sp, id, strlen(id), sp->docbuf.p, sp->docbuf.len);
+	split_doc(sp, path, 0, id, strlen(id), sp->docbuf.p, sp->docbuf.len);
 	progress_doc();
 	return true;
 }
@@ -291,7 +297,7 @@ split_tsv(struct split *sp, const char *path)
 		{
 			size_t idl = tsv_unescape(in.row.f[doc], in.row.len[doc], in.row.f[doc]);
 
-			split_doc(sp, in.row.f[doc], idl, t, tl);
+			split_doc(sp, in.r.name, in.r.lineno, in.row.f[doc], idl, t, tl);
 		}
 	}
 	input_close(&in);
@@ -354,7 +360,7 @@ csv_record(void *arg, const struct csvread_record *rec)
 		tsv_escape(&sp->pass, rec->f[i].p, rec->f[i].len);
 		sbuf_addc(&sp->pass, '\t');
 	}
-	split_doc(sp, rec->f[sp->csv_doc].p, rec->f[sp->csv_doc].len,
+	split_doc(sp, sp->csv_name, rec->line, rec->f[sp->csv_doc].p, rec->f[sp->csv_doc].len,
 	    rec->f[sp->csv_text].p, rec->f[sp->csv_text].len);
 	progress_doc();
 }
@@ -388,6 +394,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "output-dir", required_argument, NULL, 'O' },
 		{ "unit", required_argument, NULL, 'u' },
 		{ "abbrev", required_argument, NULL, 'a' },
 		{ "id", required_argument, NULL, 'I' },
@@ -402,7 +409,7 @@ main(int argc, char *argv[])
 	};
 	struct split sp = { 0 };
 	struct docid_files files = { 0 };
-	const char *output = NULL, *id = "-", *format = NULL;
+	const char *output = NULL, *outdir = NULL, *id = "-", *format = NULL, *dest = NULL;
 	int style = DOCID_RELATIVE;
 	bool last_wins = false;
 	char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
@@ -412,13 +419,18 @@ main(int argc, char *argv[])
 
 	prog_init();
 	opt_init(usage);
-	while ((li = -1, ch = getopt_long(argc, argv, "Na:o:u:hV", longopts, &li)) != -1) {
+	while ((li = -1, ch = getopt_long(argc, argv, "Na:o:O:u:hV", longopts, &li)) != -1) {
 		switch (ch) {
 		case 'N':
 			sp.noheader = true;
 			break;
 		case 'o':
+			opt_exclusive(&dest, "-o");
 			output = optarg;
+			break;
+		case 'O':
+			opt_exclusive(&dest, "-O");
+			outdir = optarg;
 			break;
 		case 'u':
 			if (strcmp(optarg, "sent") == 0)
@@ -471,6 +483,8 @@ main(int argc, char *argv[])
 	for (i = 0; i < nextra; i++)
 		load_abbrev(&sp.ab, extra[i]);
 	out_open(output);
+	if (outdir != NULL)
+		docout_open(outdir, ".tsv");
 	prog_files(&argc, &argv);
 	ok = docid_expand(argv, (size_t)argc, style, format != NULL ? DOCID_KEEP :
 	    last_wins ? DOCID_LAST_WINS : DOCID_REFUSE, id, &files);
@@ -486,5 +500,5 @@ main(int argc, char *argv[])
 	progress_end();
 	docid_files_free(&files);
 	free(extra);
-	out_exit(ok ? 0 : 2);
+	docout_exit(ok ? 0 : 2);
 }

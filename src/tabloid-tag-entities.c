@@ -12,6 +12,7 @@
 
 #include "lib/abbrev.h"
 #include "lib/data.h"
+#include "lib/docout.h"
 #include "lib/fold.h"
 #include "lib/gaz.h"
 #include "lib/input.h"
@@ -38,6 +39,7 @@ struct job {
 	struct sbuf tokrows;		/* --bio with token input: the rows */
 	size_t *tokfirst;		/* first ner token of each input token */
 	size_t ntok, captok;
+	struct docout_doc *out;		/* -O: the document's file */
 };
 
 /* Jobs in the ring between the reader and the tagger; the reader's wake-ups. */
@@ -80,9 +82,9 @@ usage(int status)
 {
 	FILE *f = status ? stderr : stdout;
 
-	fprintf(f, "usage: tabloid-tag-entities [-N] [-o file] [-f column] [-g file] [-t types]\n"
-	    "                            [--bio | --inline] [--memory file] [--threads n]\n"
-	    "                            [--progress] [file ...]\n");
+	fprintf(f, "usage: tabloid-tag-entities [-N] [-o file | -O dir] [-f column] [-g file]\n"
+	    "                            [-t types] [--bio | --inline] [--memory file]\n"
+	    "                            [--threads n] [--progress] [file ...]\n");
 	if (status != 0) {
 		fprintf(f, "Try 'tabloid-tag-entities --help' for more information.\n");
 		exit(status);
@@ -91,6 +93,8 @@ usage(int status)
 	    "of money and percentages that sentence or token rows mention.\n\n"
 	    "  -N, --no-header       read and write no header line\n"
 	    "  -o, --output FILE     write to FILE, replaced only when complete\n"
+	    "  -O, --output-dir DIR  write each document to DIR/DOCID.tsv (in any mode),\n"
+	    "                        replaced only when the whole run is complete\n"
 	    "  -f, --field COLUMN    the text column of sentence rows (default: text, else last)\n"
 	    "  -g, --gazetteer FILE  add the names in FILE (NAME TAB TYPE [TAB ENTITY]); they win\n"
 	    "  -t, --types LIST      only these types (comma-separated; default all)\n"
@@ -161,11 +165,9 @@ find_cols(struct tagger *tg, struct input *in, size_t nf, struct cols *c)
 	c->text = nf - 1;
 	k = find(in, "token");
 	c->tokens = k >= 0 && c->tok >= 0 && c->start >= 0 && c->end >= 0 && tg->textcol == NULL;
-	if (c->tokens) {
+	if (c->tokens)
 		c->text = (size_t)k;
-		return;
-	}
-	if (tg->textcol != NULL) {
+	else if (tg->textcol != NULL) {
 		if (tsv_col_parse(tg->textcol, in->have_header ? &in->h : NULL, nf, &col, msg,
 		    sizeof msg) != 0)
 			errx(2, "%s: -f: %s", in->r.name, msg);
@@ -174,6 +176,9 @@ find_cols(struct tagger *tg, struct input *in, size_t nf, struct cols *c)
 		c->text = (size_t)k;
 	if (c->doc >= 0 && (size_t)c->doc == c->text)
 		c->doc = -1;
+	if (docout_active() && c->doc < 0)
+		errx(2, "%s: line %llu: no doc column apart from the text, which -O needs",
+		    in->r.name, (unsigned long long)in->r.lineno);
 	if (c->start >= 0 && (size_t)c->start == c->text)
 		c->start = -1;
 }
@@ -390,6 +395,7 @@ static void
 tag_job(struct tagger *tg, struct job *j)
 {
 	ner_tag(&tg->ner, &j->doc, true);
+	docout_begin(j->out);
 	if (tg->mode == MODE_BIO)
 		j->tokens ? write_bio_tokens(tg, j) : write_bio_sentences(tg, j);
 	else if (tg->mode == MODE_INLINE)
@@ -505,6 +511,7 @@ static void
 start_doc(struct tagger *tg, struct input *in, const char *id, size_t n, bool tokens)
 {
 	flush_doc(tg, tokens);
+	tg->j->out = docout_claim(id, n, true, in->r.name, in->r.lineno);
 	if (n > 0 && strset_get(tg->seen, id, n) > 0)
 		warnx("%s: line %llu: document '%.*s' comes back after other documents; "
 		    "tagged as a separate document", in->r.name, (unsigned long long)in->r.lineno,
@@ -673,6 +680,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "output-dir", required_argument, NULL, 'O' },
 		{ "field", required_argument, NULL, 'f' },
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "types", required_argument, NULL, 't' },
@@ -688,7 +696,8 @@ main(int argc, char *argv[])
 	static struct tagger tg;
 	struct abbrev ab;
 	struct gaz gaz;
-	const char *output = NULL, *memory = NULL, **user = NULL, *mode = NULL;
+	const char *output = NULL, *outdir = NULL, *dest = NULL, *memory = NULL, **user = NULL;
+	const char *mode = NULL;
 	char *path;
 	size_t nuser = 0, k;
 	bool ok = true;
@@ -698,13 +707,18 @@ main(int argc, char *argv[])
 	opt_init(usage);
 	tg.types = GAZ_ENTITY_MASK;
 	user = xcalloc((size_t)argc + 1, sizeof *user);
-	while ((li = -1, ch = getopt_long(argc, argv, "No:f:g:t:hV", longopts, &li)) != -1) {
+	while ((li = -1, ch = getopt_long(argc, argv, "No:O:f:g:t:hV", longopts, &li)) != -1) {
 		switch (ch) {
 		case 'N':
 			tg.noheader = true;
 			break;
 		case 'o':
+			opt_exclusive(&dest, "-o");
 			output = optarg;
+			break;
+		case 'O':
+			opt_exclusive(&dest, "-O");
+			outdir = optarg;
 			break;
 		case 'f':
 			tg.textcol = optarg;
@@ -761,6 +775,8 @@ main(int argc, char *argv[])
 		err(2, "%s", memory);
 	tg.seen = strset_new();
 	out_open(output);
+	if (outdir != NULL)
+		docout_open(outdir, ".tsv");
 	prog_files(&argc, &argv);
 	start_worker(&tg, threads);
 	for (i = 0; i < argc; i++)
@@ -769,5 +785,5 @@ main(int argc, char *argv[])
 	progress_end();
 	if (memory != NULL && ok)
 		save_memory(&tg.ner, memory);
-	out_exit(ok ? 0 : 2);
+	docout_exit(ok ? 0 : 2);
 }

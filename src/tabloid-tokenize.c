@@ -10,8 +10,10 @@
 
 #include "lib/abbrev.h"
 #include "lib/data.h"
+#include "lib/docout.h"
 #include "lib/fold.h"
 #include "lib/input.h"
+#include "lib/opt.h"
 #include "lib/out.h"
 #include "lib/prog.h"
 #include "lib/progress.h"
@@ -36,32 +38,36 @@ struct tokenize {
 	struct sbuf key;		/* case-folded token for stop words */
 	struct sbuf joined;		/* --join text */
 	struct sbuf prefix;		/* pass-through fields of the row */
+	struct sbuf doc;		/* -O: the current document's id */
+	bool indoc;			/* -O: a document has begun */
 };
 
 /* Columns of the current file. */
 struct cols {
 	size_t text;
-	long start, end, fold;
+	long start, end, fold, doc;
 };
 
 static void
 usage(int status)
 {
 	if (status != 0) {
-		fprintf(stderr, "usage: tabloid-tokenize [-N] [-o file] [-f column] [--lower] "
+		fprintf(stderr, "usage: tabloid-tokenize [-N] [-o file | -O dir] [-f column] [--lower] "
 		    "[--nfkc] [--no-punct]\n"
 		    "                        [--stopwords file] [--stem] [--join] [--progress]\n"
 		    "                        [file ...]\n"
 		    "Try 'tabloid-tokenize --help' for more information.\n");
 		exit(status);
 	}
-	printf("usage: tabloid-tokenize [-N] [-o file] [-f column] [--lower] [--nfkc] "
+	printf("usage: tabloid-tokenize [-N] [-o file | -O dir] [-f column] [--lower] [--nfkc] "
 	    "[--no-punct]\n"
 	    "                        [--stopwords file] [--stem] [--join] [--progress]\n"
 	    "                        [file ...]\n\n"
 	    "Cut the text column of TSV rows into tokens, one row per token.\n\n"
 	    "  -N, --no-header       read and write no header line\n"
 	    "  -o, --output FILE     write to FILE, replaced only when complete\n"
+	    "  -O, --output-dir DIR  write each document to DIR/DOCID.tsv, replaced only\n"
+	    "                        when the whole run is complete\n"
 	    "  -f, --field COLUMN    the text column, by name or number (default: text, else last)\n"
 	    "      --lower           Unicode case folding of tokens\n"
 	    "      --nfkc            NFKC normalisation of tokens\n"
@@ -93,6 +99,7 @@ find_cols(struct tokenize *tk, struct input *in, size_t nf, struct cols *c)
 
 	c->start = c->end = c->fold = -1;
 	c->text = nf - 1;
+	c->doc = in->have_header ? tsv_header_find(&in->h, "doc") : 0;
 	if (tk->textcol != NULL) {
 		if (tsv_col_parse(tk->textcol, in->have_header ? &in->h : NULL, nf, &col, msg,
 		    sizeof msg) != 0)
@@ -100,6 +107,11 @@ find_cols(struct tokenize *tk, struct input *in, size_t nf, struct cols *c)
 		c->text = col;
 	} else if (in->have_header && (k = tsv_header_find(&in->h, "text")) >= 0)
 		c->text = (size_t)k;
+	if (c->doc >= 0 && (size_t)c->doc == c->text)
+		c->doc = -1;
+	if (docout_active() && c->doc < 0)
+		errx(2, "%s: line %llu: no doc column apart from the text, which -O needs",
+		    in->r.name, (unsigned long long)in->r.lineno);
 	if (!in->have_header)
 		return;
 	c->start = tsv_header_find(&in->h, "start");
@@ -208,6 +220,21 @@ write_joined(struct tokenize *tk, struct input *in, const struct cols *c)
 	out_byte('\n');
 }
 
+/* -O: a row of another document than the last row's starts a file. */
+static void
+next_doc(struct tokenize *tk, struct input *in, const struct cols *c)
+{
+	const char *id = in->row.f[c->doc];
+	size_t n = in->row.len[c->doc];
+
+	if (tk->indoc && tk->doc.len == n && memcmp(tk->doc.p, id, n) == 0)
+		return;
+	docout_start(id, n, true, in->r.name, in->r.lineno);
+	sbuf_reset(&tk->doc);
+	sbuf_add(&tk->doc, id, n);
+	tk->indoc = true;
+}
+
 static void
 tokenize_row(struct tokenize *tk, struct input *in, const struct cols *c)
 {
@@ -279,6 +306,8 @@ tokenize_file(struct tokenize *tk, const char *path)
 			cols_known = true;
 			tk->header_done = true;
 		}
+		if (docout_active())
+			next_doc(tk, &in, &c);
 		tokenize_row(tk, &in, &c);
 	}
 	input_close(&in);
@@ -304,6 +333,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "output-dir", required_argument, NULL, 'O' },
 		{ "field", required_argument, NULL, 'f' },
 		{ "lower", no_argument, NULL, OPT_LOWER },
 		{ "nfkc", no_argument, NULL, OPT_NFKC },
@@ -317,19 +347,25 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 }
 	};
 	struct tokenize tk = { 0 };
-	const char *output = NULL, *stopfile = NULL;
+	const char *output = NULL, *outdir = NULL, *dest = NULL, *stopfile = NULL;
 	char *abpath;
 	bool ok = true;
 	int ch, i;
 
 	prog_init();
-	while ((ch = getopt_long(argc, argv, "No:f:hV", longopts, NULL)) != -1) {
+	opt_init(usage);
+	while ((ch = getopt_long(argc, argv, "No:O:f:hV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'N':
 			tk.noheader = true;
 			break;
 		case 'o':
+			opt_exclusive(&dest, "-o");
 			output = optarg;
+			break;
+		case 'O':
+			opt_exclusive(&dest, "-O");
+			outdir = optarg;
 			break;
 		case 'f':
 			tk.textcol = optarg;
@@ -377,11 +413,13 @@ main(int argc, char *argv[])
 	if (tk.stem && (tk.stemmer = sb_stemmer_new("english", "UTF_8")) == NULL)
 		errx(2, "cannot start the English stemmer");
 	out_open(output);
+	if (outdir != NULL)
+		docout_open(outdir, ".tsv");
 	prog_files(&argc, &argv);
 	for (i = 0; i < argc; i++)
 		ok &= tokenize_file(&tk, argv[i]);
 	progress_end();
 	if (tk.stemmer != NULL)
 		sb_stemmer_delete(tk.stemmer);
-	out_exit(ok ? 0 : 2);
+	docout_exit(ok ? 0 : 2);
 }

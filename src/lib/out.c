@@ -24,6 +24,11 @@ size_t out_len;
 static int out_fd = STDOUT_FILENO;
 static char *out_tmp;		/* temporary file name while writing -o */
 static char *out_target;	/* final name for -o */
+static struct sbuf *out_hold;	/* where output goes instead of out_fd, or NULL */
+static void (*out_trap_fn)(void);	/* out_trap()'s clean-up */
+
+static const int out_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGXCPU, SIGXFSZ };
+#define OUT_NSIGS (sizeof out_sigs / sizeof out_sigs[0])
 
 static void
 out_cleanup(void)
@@ -37,26 +42,35 @@ out_on_signal(int sig)
 {
 	if (out_tmp != NULL)
 		unlink(out_tmp);
+	if (out_trap_fn != NULL)
+		out_trap_fn();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
 
-/* Remove the temporary file on the signals that end a run, unless ignored. */
-static void
-out_catch_signals(void)
+void
+out_signals(sigset_t *set)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGXCPU, SIGXFSZ };
+	size_t i;
+
+	sigemptyset(set);
+	for (i = 0; i < OUT_NSIGS; i++)
+		sigaddset(set, out_sigs[i]);
+}
+
+void
+out_trap(void (*fn)(void))
+{
 	struct sigaction sa, old;
 	size_t i;
 
+	out_trap_fn = fn;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = out_on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaddset(&sa.sa_mask, sigs[i]);
-	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
-			sigaction(sigs[i], &sa, NULL);
+	out_signals(&sa.sa_mask);
+	for (i = 0; i < OUT_NSIGS; i++)
+		if (sigaction(out_sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+			sigaction(out_sigs[i], &sa, NULL);
 }
 
 static void
@@ -122,11 +136,24 @@ out_open_special(const char *path)
 	return true;
 }
 
+int
+out_mktemp(char *tmpl)
+{
+	mode_t mask;
+	int fd;
+
+	if ((fd = mkstemp(tmpl)) == -1)
+		return -1;
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	return fd;
+}
+
 void
 out_open(const char *path)
 {
 	char *dup, *dir, *target;
-	mode_t mask;
 
 	if (path == NULL || strcmp(path, "-") == 0)
 		return;
@@ -138,36 +165,50 @@ out_open(const char *path)
 	out_tmp = xmalloc(strlen(dir) + 32);
 	sprintf(out_tmp, "%s/.tabloid.XXXXXX", dir);
 	free(dup);
-	out_fd = mkstemp(out_tmp);
-	if (out_fd == -1) {
+	if ((out_fd = out_mktemp(out_tmp)) == -1) {
 		free(out_tmp);
 		out_tmp = NULL;
 		err(2, "%s", path);
 	}
-	mask = umask(0);
-	umask(mask);
-	fchmod(out_fd, 0666 & ~mask);
 	out_target = target;
 	atexit(out_cleanup);
-	out_catch_signals();
+	out_trap(NULL);
+}
+
+/* Write n bytes to the output's destination, past the buffer. */
+static void
+out_put(const void *p, size_t n)
+{
+	if (out_hold != NULL) {
+		sbuf_add(out_hold, p, n);
+		return;
+	}
+	while (n > 0) {
+		ssize_t w = write(out_fd, p, n);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			out_fail();
+		}
+		p = (const char *)p + w;
+		n -= (size_t)w;
+	}
 }
 
 void
 out_flush(void)
 {
-	size_t off = 0;
-
-	while (off < out_len) {
-		ssize_t n = write(out_fd, out_buf + off, out_len - off);
-
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			out_fail();
-		}
-		off += (size_t)n;
-	}
+	out_put(out_buf, out_len);
 	out_len = 0;
+}
+
+void
+out_redirect(int fd, struct sbuf *hold)
+{
+	out_flush();
+	out_fd = fd;
+	out_hold = fd == -1 ? hold : NULL;
 }
 
 void
@@ -178,17 +219,7 @@ out_write_slow(const void *p, size_t n)
 	if (n > OUT_BUFSIZE - out_len) {
 		out_flush();
 		if (n >= OUT_BUFSIZE) {
-			while (n > 0) {
-				ssize_t w = write(out_fd, p, n);
-
-				if (w < 0) {
-					if (errno == EINTR)
-						continue;
-					out_fail();
-				}
-				p = (const char *)p + w;
-				n -= (size_t)w;
-			}
+			out_put(p, n);
 			return;
 		}
 	}

@@ -13,8 +13,11 @@
 #ifndef TABLOID_OUT_H
 #define TABLOID_OUT_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "sbuf.h"
 
 /* The output buffer; use the functions below, not these fields. */
 #define OUT_BUFSIZE (64 * 1024)
@@ -25,6 +28,27 @@ extern size_t out_len;
 void out_open(const char *path);
 /* Write out what is buffered. */
 void out_flush(void);
+/*
+ * Write out what is buffered, then send later output to the open file fd,
+ * or, when fd is -1, append it to hold (which must stay valid until the
+ * next call).  The caller owns fd and closes it; use this instead of
+ * out_open(), not after it.
+ */
+void out_redirect(int fd, struct sbuf *hold);
+/*
+ * Create an empty temporary file as mkstemp(3) does from tmpl (a path
+ * ending in XXXXXX, which are replaced), with the permissions the umask
+ * gives a new file.  Returns its descriptor, or -1 with errno set.
+ */
+int out_mktemp(char *tmpl);
+/*
+ * On each signal that ends a run (INT, TERM, HUP, PIPE, QUIT, XCPU, XFSZ)
+ * and is not ignored, call fn (unless NULL; it must be async-signal-safe),
+ * then die of the signal.  out_open() sets this up for -o.
+ */
+void out_trap(void (*fn)(void));
+/* Make *set the set of those signals. */
+void out_signals(sigset_t *set);
 /* Append n bytes (large or overflowing writes). */
 void out_write_slow(const void *p, size_t n);
 
