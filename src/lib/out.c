@@ -298,6 +298,8 @@ out_close(void)
 		err(2, "%s", out_target);
 	out_tmp = NULL;
 	free(tmp);
+	free(out_target);
+	out_target = NULL;
 }
 
 void
