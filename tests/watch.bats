@@ -177,18 +177,26 @@ edit_b() {
 	tabloid-watch state pages >/dev/null || [ $? -eq 1 ]
 	before=$(state_sum)
 	edit_b
-	flock state/lock sleep 3 &
+	flock state/lock sh -c 'while [ ! -e release ]; do sleep 0.05; done' &
 	holder=$!
-	sleep 0.3
+	for i in $(seq 200); do flock -n state/lock true || break; sleep 0.05; done
+	! flock -n state/lock true
+	index=$(cat state/index)
 	run tabloid-watch --no-wait state pages
 	[ "$status" -eq 75 ]
 	[[ "$output" == *"state: another run holds the lock"* ]]
-	[ "$(state_sum)" = "$before" ]
-	run tabloid-watch state pages
-	[ "$status" -eq 1 ]
-	[ "${lines[0]}" = "1 changed, 0 new, 0 removed; 4 unchanged" ]
-	! kill -0 $holder 2>/dev/null
+	tabloid-watch state pages >report 2>&1 &
+	waiter=$!
+	sleep 1
+	kill -0 $waiter
+	[ "$(cat state/index)" = "$index" ]
+	touch release
 	wait $holder
+	st=0
+	wait $waiter || st=$?
+	[ "$st" -eq 1 ]
+	[ "$(head -n 1 report)" = "1 changed, 0 new, 0 removed; 4 unchanged" ]
+	[ "$(state_sum)" != "$before" ]
 	run tabloid-watch state pages
 	[ "$status" -eq 0 ]
 }
