@@ -165,10 +165,14 @@ no_temporaries() {
 			pid=$!
 			exec 3<>002_4fb658c976d88ccb.txt
 			printf "The first words of an article. " >&3
-			for i in $(seq 1200); do
+			# The other job slot builds every other target, one after
+			# another, while split waits on the FIFO.  A target that
+			# exists may still be its job'"'"'s, which make deletes when
+			# killed: wait until the job after it has started.
+			while [ $SECONDS -lt 900 ]; do
 				tmp=$(find out/sentences -name ".tabloid.*" 2>/dev/null)
-				[ -n "$tmp" ] && [ -e out/words/004_fca92104f0f7d539.tsv ] && break
-				sleep 0.05
+				[ -n "$tmp" ] && grep -q "words/2021/04/coons.tsv$" make.log && break
+				sleep 0.1
 			done
 			kill -s '$sig' -- -$pid
 			wait $pid
