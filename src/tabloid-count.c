@@ -14,6 +14,7 @@
 #include "lib/out.h"
 #include "lib/prog.h"
 #include "lib/progress.h"
+#include "lib/rowout.h"
 #include "lib/runs.h"
 #include "lib/sbuf.h"
 #include "lib/tally.h"
@@ -82,7 +83,7 @@ usage(int status)
 	static const char synopsis[] =
 	    "usage: tabloid-count [-iN] [-f columns] [--by columns] [-n top] [--min count]\n"
 	    "                     [--docs] [--freq] [--tfidf] [--merge] [--memory-limit size]\n"
-	    "                     [-o file] [--progress] [file ...]\n";
+	    "                     [-o file] [--otsv | --ocsv | --ojsonl] [--progress] [file ...]\n";
 
 	if (status != 0) {
 		fprintf(stderr, "%sTry 'tabloid-count --help' for more information.\n", synopsis);
@@ -101,6 +102,7 @@ usage(int status)
 	    "  -S, --memory-limit N   spill to temporary files past N bytes (K, M, G, T; 1G)\n"
 	    "  -N, --no-header        read and write no header line\n"
 	    "  -o, --output FILE      write to FILE, replaced only when complete\n"
+	    ROWOUT_HELP("                         ")
 	    "      --progress         show progress on standard error about once a second\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n", synopsis);
@@ -924,12 +926,14 @@ main(int argc, char *argv[])
 		{ "memory-limit", required_argument, NULL, 'S' },
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
+		ROWOUT_LONGOPTS,
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct count c = { 0 };
 	const char *output = NULL;
+	enum rowout_format ofmt = ROWOUT_TSV;
 	bool ok = true;
 	int ch, i, li;
 
@@ -984,7 +988,8 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			usage(2);
+			if (!rowout_getopt(ch, &ofmt))
+				usage(2);
 		}
 	}
 	argc -= optind;
@@ -1002,6 +1007,7 @@ main(int argc, char *argv[])
 	tally_init(&c.df, 0);
 	tally_init(&c.seendocs, 0);
 	out_open(output);
+	rowout_start(ofmt, !c.noheader);
 	prog_files(&argc, &argv);
 	for (i = 0; i < argc; i++)
 		ok &= count_file(&c, argv[i]);

@@ -16,6 +16,7 @@
 #include "lib/out.h"
 #include "lib/prog.h"
 #include "lib/progress.h"
+#include "lib/rowout.h"
 #include "lib/sbuf.h"
 #include "lib/vdiff.h"
 #include "lib/vdoc.h"
@@ -38,10 +39,11 @@ usage(int status)
 	fprintf(
 	    f, "usage: tabloid-diff-versions [-aNps] [-I regex] [-o file] [-t threshold] "
 	       "[--exit-code] [--color[=when]] [--tsv | --text]\n"
-	       "                             [--progress] old new\n"
+	       "                             [--otsv | --ocsv | --ojsonl] [--progress] old new\n"
 	       "       tabloid-diff-versions -g [-acNs] [-I regex] [-k words] [-o file] "
 	       "[-t threshold]\n"
 	       "                             [--id-style style] [--last-wins] [--progress]\n"
+	       "                             [--otsv | --ocsv | --ojsonl]\n"
 	       "                             [file | dir ...]\n");
 	if (status != 0) {
 		fprintf(f, "Try 'tabloid-diff-versions --help' for more information.\n");
@@ -72,6 +74,7 @@ usage(int status)
 	       "      --abbrev FILE    add the abbreviations in FILE to the splitter's\n"
 	       "  -N, --no-header      write no header line (read none with --tsv)\n"
 	       "  -o, --output FILE    write to FILE, replaced only when complete\n"
+	       ROWOUT_HELP("                       ")
 	       "      --progress       show progress on standard error about once a second\n"
 	       "  -h, --help           show this help and exit\n"
 	       "  -V, --version        show the version and exit\n\n"
@@ -237,6 +240,7 @@ main(int argc, char *argv[])
 	    {"progress", no_argument, NULL, OPT_PROGRESS},
 	    {"no-header", no_argument, NULL, 'N'},
 	    {"output", required_argument, NULL, 'o'},
+	    ROWOUT_LONGOPTS,
 	    {"help", no_argument, NULL, 'h'},
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0}};
@@ -254,6 +258,7 @@ main(int argc, char *argv[])
 	size_t nextra = 0, i;
 	bool exit_code = false, grouping = false, differ, ok = true;
 	int ch, rc, li;
+	enum rowout_format ofmt = ROWOUT_TSV;
 
 	prog_init();
 	opt_init(usage);
@@ -336,7 +341,8 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			usage(2);
+			if (!rowout_getopt(ch, &ofmt))
+				usage(2);
 		}
 	}
 	argc -= optind;
@@ -344,6 +350,11 @@ main(int argc, char *argv[])
 
 	if (!grouping && group_only != NULL) {
 		warnx("%s works only with -g", group_only);
+		usage(2);
+	}
+	if (dopt.pretty && ofmt != ROWOUT_TSV) {
+		warnx("--pretty writes a diff for people: %s does not apply",
+		    ofmt == ROWOUT_CSV ? "--ocsv" : "--ojsonl");
 		usage(2);
 	}
 	if (!grouping && argc != 2) {
@@ -363,6 +374,7 @@ main(int argc, char *argv[])
 	ropt.ab = &ab;
 	vdiff_init(&v, &dopt);
 	out_open(output);
+	rowout_start(ofmt, !dopt.noheader);
 	if (grouping) {
 		prog_files(&argc, &argv);
 		ok = docid_expand(argv, (size_t)argc, style, ropt.format != VDOC_TEXT ? DOCID_KEEP :

@@ -21,6 +21,7 @@
 #include "lib/out.h"
 #include "lib/prog.h"
 #include "lib/progress.h"
+#include "lib/rowout.h"
 #include "lib/sbuf.h"
 #include "lib/seg.h"
 #include "lib/tsv.h"
@@ -52,19 +53,20 @@ usage(int status)
 	if (status != 0) {
 		fprintf(stderr, "usage: tabloid-split [-N] [-o file | -O dir] [-u sent|para|doc] "
 		    "[-a file] [--id name] [--id-style style] [--last-wins] [--tsv | --csv] "
-		    "[--progress] [file | dir ...]\n"
+		    "[--otsv | --ocsv | --ojsonl] [--progress] [file | dir ...]\n"
 		    "Try 'tabloid-split --help' for more information.\n");
 		exit(status);
 	}
 	printf("usage: tabloid-split [-N] [-o file | -O dir] [-u sent|para|doc] [-a file] "
 	    "[--id name] [--id-style style] [--last-wins] [--tsv | --csv]\n"
-	    "                     [--progress] [file | dir ...]\n\n"
+	    "                     [--otsv | --ocsv | --ojsonl] [--progress] [file | dir ...]\n\n"
 	    "Split news articles into sentences, paragraphs or documents, one TSV row each.\n\n"
 	    "  -N, --no-header     write no header line (read none with --tsv)\n"
 	    "  -o, --output FILE   write to FILE, replaced only when complete\n"
 	    "  -O, --output-dir DIR\n"
-	    "                      write each document to DIR/DOCID.tsv, replaced only\n"
-	    "                      when the whole run is complete\n"
+	    "                      write each document to DIR/DOCID.tsv (.csv, .jsonl),\n"
+	    "                      replaced only when the whole run is complete\n"
+	    ROWOUT_HELP("                      ")
 	    "  -u, --unit UNIT     sent (default), para or doc\n"
 	    "  -a, --abbrev FILE   add the abbreviations in FILE\n"
 	    "      --id NAME       document id for standard input (default -)\n"
@@ -394,6 +396,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
+		ROWOUT_LONGOPTS,
 		{ "output-dir", required_argument, NULL, 'O' },
 		{ "unit", required_argument, NULL, 'u' },
 		{ "abbrev", required_argument, NULL, 'a' },
@@ -411,6 +414,7 @@ main(int argc, char *argv[])
 	struct docid_files files = { 0 };
 	const char *output = NULL, *outdir = NULL, *id = "-", *format = NULL, *dest = NULL;
 	int style = DOCID_RELATIVE;
+	enum rowout_format ofmt = ROWOUT_TSV;
 	bool last_wins = false;
 	char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
 	size_t nextra = 0, i;
@@ -472,7 +476,8 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			usage(2);
+			if (!rowout_getopt(ch, &ofmt))
+				usage(2);
 		}
 	}
 	argc -= optind;
@@ -483,8 +488,9 @@ main(int argc, char *argv[])
 	for (i = 0; i < nextra; i++)
 		load_abbrev(&sp.ab, extra[i]);
 	out_open(output);
+	rowout_start(ofmt, !sp.noheader);
 	if (outdir != NULL)
-		docout_open(outdir, ".tsv");
+		docout_open(outdir, rowout_ext(ofmt));
 	prog_files(&argc, &argv);
 	ok = docid_expand(argv, (size_t)argc, style, format != NULL ? DOCID_KEEP :
 	    last_wins ? DOCID_LAST_WINS : DOCID_REFUSE, id, &files);

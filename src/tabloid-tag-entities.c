@@ -22,6 +22,7 @@
 #include "lib/out.h"
 #include "lib/prog.h"
 #include "lib/progress.h"
+#include "lib/rowout.h"
 #include "lib/sbuf.h"
 #include "lib/strset.h"
 #include "lib/tok.h"
@@ -84,7 +85,8 @@ usage(int status)
 
 	fprintf(f, "usage: tabloid-tag-entities [-N] [-o file | -O dir] [-f column] [-g file]\n"
 	    "                            [-t types] [--bio | --inline] [--memory file]\n"
-	    "                            [--threads n] [--progress] [file ...]\n");
+	    "                            [--threads n] [--progress] [--otsv | --ocsv | --ojsonl]\n"
+	    "                            [file ...]\n");
 	if (status != 0) {
 		fprintf(f, "Try 'tabloid-tag-entities --help' for more information.\n");
 		exit(status);
@@ -93,8 +95,9 @@ usage(int status)
 	    "of money and percentages that sentence or token rows mention.\n\n"
 	    "  -N, --no-header       read and write no header line\n"
 	    "  -o, --output FILE     write to FILE, replaced only when complete\n"
-	    "  -O, --output-dir DIR  write each document to DIR/DOCID.tsv (in any mode),\n"
-	    "                        replaced only when the whole run is complete\n"
+	    "  -O, --output-dir DIR  write each document to DIR/DOCID.tsv (.csv, .jsonl; in\n"
+	    "                        any mode), replaced only when the whole run is complete\n"
+	    ROWOUT_HELP("                        ")
 	    "  -f, --field COLUMN    the text column of sentence rows (default: text, else last)\n"
 	    "  -g, --gazetteer FILE  add the names in FILE (NAME TAB TYPE [TAB ENTITY]); they win\n"
 	    "  -t, --types LIST      only these types (comma-separated; default all)\n"
@@ -680,6 +683,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
+		ROWOUT_LONGOPTS,
 		{ "output-dir", required_argument, NULL, 'O' },
 		{ "field", required_argument, NULL, 'f' },
 		{ "gazetteer", required_argument, NULL, 'g' },
@@ -701,6 +705,7 @@ main(int argc, char *argv[])
 	char *path;
 	size_t nuser = 0, k;
 	bool ok = true;
+	enum rowout_format ofmt = ROWOUT_TSV;
 	int ch, i, li, threads = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
 
 	prog_init();
@@ -752,7 +757,8 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			usage(2);
+			if (!rowout_getopt(ch, &ofmt))
+				usage(2);
 		}
 	}
 	argc -= optind;
@@ -775,8 +781,9 @@ main(int argc, char *argv[])
 		err(2, "%s", memory);
 	tg.seen = strset_new();
 	out_open(output);
+	rowout_start(ofmt, !tg.noheader);
 	if (outdir != NULL)
-		docout_open(outdir, ".tsv");
+		docout_open(outdir, rowout_ext(ofmt));
 	prog_files(&argc, &argv);
 	start_worker(&tg, threads);
 	for (i = 0; i < argc; i++)

@@ -17,6 +17,7 @@
 #include "lib/out.h"
 #include "lib/prog.h"
 #include "lib/progress.h"
+#include "lib/rowout.h"
 #include "lib/sbuf.h"
 #include "lib/strset.h"
 #include "lib/tok.h"
@@ -55,19 +56,20 @@ usage(int status)
 		fprintf(stderr, "usage: tabloid-tokenize [-N] [-o file | -O dir] [-f column] [--lower] "
 		    "[--nfkc] [--no-punct]\n"
 		    "                        [--stopwords file] [--stem] [--join] [--progress]\n"
-		    "                        [file ...]\n"
+		    "                        [--otsv | --ocsv | --ojsonl] [file ...]\n"
 		    "Try 'tabloid-tokenize --help' for more information.\n");
 		exit(status);
 	}
 	printf("usage: tabloid-tokenize [-N] [-o file | -O dir] [-f column] [--lower] [--nfkc] "
 	    "[--no-punct]\n"
 	    "                        [--stopwords file] [--stem] [--join] [--progress]\n"
-	    "                        [file ...]\n\n"
+	    "                        [--otsv | --ocsv | --ojsonl] [file ...]\n\n"
 	    "Cut the text column of TSV rows into tokens, one row per token.\n\n"
 	    "  -N, --no-header       read and write no header line\n"
 	    "  -o, --output FILE     write to FILE, replaced only when complete\n"
-	    "  -O, --output-dir DIR  write each document to DIR/DOCID.tsv, replaced only\n"
-	    "                        when the whole run is complete\n"
+	    "  -O, --output-dir DIR  write each document to DIR/DOCID.tsv (.csv, .jsonl),\n"
+	    "                        replaced only when the whole run is complete\n"
+	    ROWOUT_HELP("                        ")
 	    "  -f, --field COLUMN    the text column, by name or number (default: text, else last)\n"
 	    "      --lower           Unicode case folding of tokens\n"
 	    "      --nfkc            NFKC normalisation of tokens\n"
@@ -333,6 +335,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
+		ROWOUT_LONGOPTS,
 		{ "output-dir", required_argument, NULL, 'O' },
 		{ "field", required_argument, NULL, 'f' },
 		{ "lower", no_argument, NULL, OPT_LOWER },
@@ -351,6 +354,7 @@ main(int argc, char *argv[])
 	char *abpath;
 	bool ok = true;
 	int ch, i;
+	enum rowout_format ofmt = ROWOUT_TSV;
 
 	prog_init();
 	opt_init(usage);
@@ -397,7 +401,8 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			usage(2);
+			if (!rowout_getopt(ch, &ofmt))
+				usage(2);
 		}
 	}
 	argc -= optind;
@@ -413,8 +418,9 @@ main(int argc, char *argv[])
 	if (tk.stem && (tk.stemmer = sb_stemmer_new("english", "UTF_8")) == NULL)
 		errx(2, "cannot start the English stemmer");
 	out_open(output);
+	rowout_start(ofmt, !tk.noheader);
 	if (outdir != NULL)
-		docout_open(outdir, ".tsv");
+		docout_open(outdir, rowout_ext(ofmt));
 	prog_files(&argc, &argv);
 	for (i = 0; i < argc; i++)
 		ok &= tokenize_file(&tk, argv[i]);

@@ -17,6 +17,7 @@
 #include "lib/out.h"
 #include "lib/prog.h"
 #include "lib/progress.h"
+#include "lib/rowout.h"
 #include "lib/vdiff.h"
 #include "lib/vdoc.h"
 #include "lib/wcur.h"
@@ -58,19 +59,21 @@ usage(int status)
 	FILE *f = status == 0 ? stdout : stderr;
 
 	fprintf(f,
-	    "usage: tabloid-watch [--otsv | --ohtml] [-o file] [--keep N] [--no-wait]\n"
+	    "usage: tabloid-watch [--otsv | --ocsv | --ojsonl | --ohtml] [-o file] [--keep N] [--no-wait]\n"
 	    "                     [--unreadable error|keep] [--id-style style] [--last-wins]\n"
 	    "                     [--progress | --no-progress] [--tsv | --csv]\n"
 	    "                     state [file | dir ...]\n"
-	    "       tabloid-watch --list state [doc ...]\n"
+	    "       tabloid-watch --list [--otsv | --ocsv | --ojsonl] state [doc ...]\n"
 	    "       tabloid-watch --show state doc [version]\n"
-	    "       tabloid-watch --diff [--otsv | --ohtml] state doc old [new]\n");
+	    "       tabloid-watch --diff [--otsv | --ocsv | --ojsonl | --ohtml] state doc old [new]\n");
 	if (status != 0) {
 		fprintf(f, "Try 'tabloid-watch --help' for more information.\n");
 		exit(status);
 	}
 	printf("\nWatch articles for changes, keeping every version of each.\n\n"
-	       "      --otsv           report as TSV rows (default: text for people)\n"
+	       "      --otsv, --ocsv, --ojsonl\n"
+	       "                       report as TSV, CSV or JSON Lines rows (default: text\n"
+	       "                       for people)\n"
 	       "      --ohtml          report as one self-contained HTML page\n"
 	       "  -o, --output FILE    write the report to FILE, replaced only when complete\n"
 	       "      --keep N         keep only the N latest versions of each article\n"
@@ -87,7 +90,7 @@ usage(int status)
 	       "      --list           list the versions of the articles (or of each doc)\n"
 	       "      --show           print a version of an article (default the latest)\n"
 	       "      --diff           report the changes between two versions of an article\n"
-	       "  -N, --no-header      write no header line (--otsv, --list)\n"
+	       "  -N, --no-header      write no header line (--otsv, --ocsv, --list)\n"
 	       "  -h, --help           show this help and exit\n"
 	       "  -V, --version        show the version and exit\n\n"
 	       "Exit status: 0 nothing changed, 1 something changed, 2 trouble,\n"
@@ -520,7 +523,7 @@ diff(struct watch *w, int argc, char **argv)
 }
 
 enum {
-	OPT_OTSV = 256, OPT_OHTML, OPT_KEEP, OPT_NOWAIT, OPT_UNREADABLE, OPT_TSV, OPT_CSV,
+	OPT_OHTML = 256, OPT_KEEP, OPT_NOWAIT, OPT_UNREADABLE, OPT_TSV, OPT_CSV,
 	OPT_IDSTYLE, OPT_LASTWINS, OPT_LIST, OPT_SHOW, OPT_DIFF, OPT_PROGRESS, OPT_NOPROGRESS
 };
 
@@ -528,7 +531,7 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
-		{ "otsv", no_argument, NULL, OPT_OTSV },
+		ROWOUT_LONGOPTS,
 		{ "ohtml", no_argument, NULL, OPT_OHTML },
 		{ "output", required_argument, NULL, 'o' },
 		{ "keep", required_argument, NULL, OPT_KEEP },
@@ -553,6 +556,7 @@ main(int argc, char *argv[])
 		.progress = PROGRESS_AUTO };
 	const char *fmt = NULL, *in = NULL, *mode_opt = NULL;
 	enum mode mode = RUN;
+	enum rowout_format ofmt = ROWOUT_TSV;
 	int ch, li, rc;
 
 	prog_init();
@@ -561,10 +565,9 @@ main(int argc, char *argv[])
 		const char *name = opt_name(longopts, li, ch);
 
 		switch (ch) {
-		case OPT_OTSV:
 		case OPT_OHTML:
-			opt_exclusive(&fmt, ch == OPT_OTSV ? "--otsv" : "--ohtml");
-			w.format = ch == OPT_OTSV ? WREPORT_TSV : WREPORT_HTML;
+			opt_exclusive(&fmt, "--ohtml");
+			w.format = WREPORT_HTML;
 			break;
 		case 'o':
 			w.output = optarg;
@@ -612,13 +615,22 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			usage(2);
+			if (!rowout_getopt(ch, &ofmt))
+				usage(2);
+			opt_exclusive(&fmt, ch == ROWOUT_OPT_TSV ? "--otsv" : ch == ROWOUT_OPT_CSV ?
+			    "--ocsv" : "--ojsonl");
+			w.format = WREPORT_TSV;
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (argc < 1)
 		usage(2);
+	if (mode == SHOW && fmt != NULL) {
+		warnx("--show prints the text of an article: %s does not apply", fmt);
+		usage(2);
+	}
+	rowout_start(ofmt, !w.noheader);
 	w.now = run_time();
 	load_abbrev(&w.ab);
 	entdiff_init(&w.ent, &w.ab);

@@ -316,7 +316,7 @@ docout_commit(void)
 	struct stat old, st;
 	sigset_t set, mask;
 
-	out_flush();
+	out_finish();
 	docout_close();
 	for (d = docout_first; d != NULL; d = d->next) {
 		if (lstat(d->path, &old) != 0)

@@ -26,6 +26,8 @@ static char *out_tmp;		/* temporary file name while writing -o */
 static char *out_target;	/* final name for -o */
 static struct sbuf *out_hold;	/* where output goes instead of out_fd, or NULL */
 static void (*out_trap_fn)(void);	/* out_trap()'s clean-up */
+static void (*out_feed)(const char *, size_t);	/* out_filter()'s, or NULL */
+static void (*out_end)(void);			/* likewise */
 
 static const int out_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGXCPU, SIGXFSZ };
 #define OUT_NSIGS (sizeof out_sigs / sizeof out_sigs[0])
@@ -175,14 +177,16 @@ out_open(const char *path)
 	out_trap(NULL);
 }
 
-/* Write n bytes to the output's destination, past the buffer. */
-static void
-out_put(const void *p, size_t n)
+void
+out_filter(void (*feed)(const char *p, size_t n), void (*end)(void))
 {
-	if (out_hold != NULL) {
-		sbuf_add(out_hold, p, n);
-		return;
-	}
+	out_feed = feed;
+	out_end = end;
+}
+
+void
+out_raw(const void *p, size_t n)
+{
 	while (n > 0) {
 		ssize_t w = write(out_fd, p, n);
 
@@ -196,6 +200,26 @@ out_put(const void *p, size_t n)
 	}
 }
 
+/* Write n bytes to the output's destination, past the buffer. */
+static void
+out_put(const void *p, size_t n)
+{
+	if (out_hold != NULL)
+		sbuf_add(out_hold, p, n);
+	else if (out_feed != NULL)
+		out_feed(p, n);
+	else
+		out_raw(p, n);
+}
+
+void
+out_finish(void)
+{
+	out_flush();
+	if (out_hold == NULL && out_end != NULL)
+		out_end();
+}
+
 void
 out_flush(void)
 {
@@ -206,7 +230,7 @@ out_flush(void)
 void
 out_redirect(int fd, struct sbuf *hold)
 {
-	out_flush();
+	out_finish();
 	out_fd = fd;
 	out_hold = fd == -1 ? hold : NULL;
 }
@@ -286,7 +310,7 @@ out_close(void)
 	char *tmp = out_tmp;
 
 	errno = 0;
-	out_flush();
+	out_finish();
 	if (tmp == NULL) {
 		if (close(out_fd) != 0 && errno != EBADF)
 			out_fail();

@@ -28,6 +28,8 @@ extern size_t out_len;
 void out_open(const char *path);
 /* Write out what is buffered. */
 void out_flush(void);
+/* Write out what is buffered, and end the output for out_filter()'s end(). */
+void out_finish(void);
 /*
  * Write out what is buffered, then send later output to the open file fd,
  * or, when fd is -1, append it to hold (which must stay valid until the
@@ -49,6 +51,15 @@ int out_mktemp(char *tmpl);
 void out_trap(void (*fn)(void));
 /* Make *set the set of those signals. */
 void out_signals(sigset_t *set);
+/*
+ * A filter on the output: from now on, the bytes bound for a file (not
+ * those held by out_redirect()) go to feed(), which writes its own with
+ * out_raw(); end() is called when an output is finished (out_close(),
+ * out_redirect()), to write a last partial line and start afresh.
+ */
+void out_filter(void (*feed)(const char *p, size_t n), void (*end)(void));
+/* Write n bytes to the output's file, past the buffer and the filter. */
+void out_raw(const void *p, size_t n);
 /* Append n bytes (large or overflowing writes). */
 void out_write_slow(const void *p, size_t n);
 

@@ -1,52 +1,62 @@
 /*
- * rowout: one writer for the rows of every program, in the formats of
- * tabloid(7): TSV (the default, fields escaped as the wire format says),
- * CSV (RFC 4180: a field is quoted only when it holds a comma, a double
- * quote, CR or LF, or starts or ends with a space; CRLF ends no record, LF
- * does) or JSON Lines (one object per row, keyed by the column names,
- * numbers as numbers and an empty number as null, strings as valid JSON
- * with invalid UTF-8 bytes as U+FFFD).
+ * rowout: the output format of every program's rows, one writer for all.
  *
- * A program names its columns once, then writes each row field by field
- * with rowout_str() or rowout_num() and ends it with rowout_end(); the
- * bytes go to out.h's output.
+ * Programs write their rows in the wire format of tabloid(7) through
+ * out.h.  When another format is chosen, rowout_start() puts a filter on
+ * the output that rewrites each whole line as it leaves the buffer:
+ *
+ * - CSV (RFC 4180): fields are decoded from the TSV escapes and quoted
+ *   only when they hold a comma, a double quote, CR or LF, or start or end
+ *   with a space; inner double quotes are doubled; records end with LF.
+ * - JSON Lines: one object per row, keyed by the column names of the
+ *   header line.  A column whose name rowout_is_number() knows holds
+ *   numbers: its values are written as JSON numbers, an empty one as null
+ *   (a value that is not a JSON number stays a string).  Every other value
+ *   is a JSON string; invalid UTF-8 bytes become U+FFFD and control
+ *   characters are escaped, so every line is valid JSON.
+ *
+ * The first line of each output (standard output, the -o file, each file
+ * of -O) is the header when the program writes one: it gives the names,
+ * and is written as a CSV header, or not at all in JSON Lines.  Without a
+ * header (-N), JSON Lines keys are the column numbers "1", "2", ... as
+ * Miller names the columns of a file without a header.
  */
 #ifndef TABLOID_ROWOUT_H
 #define TABLOID_ROWOUT_H
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
-
-#include "sbuf.h"
 
 enum rowout_format { ROWOUT_TSV, ROWOUT_CSV, ROWOUT_JSONL };
 
-struct rowout {
-	enum rowout_format f;	/* the format */
-	char **names;		/* column names (copies) */
-	size_t n;		/* number of columns */
-	size_t col;		/* the next field's column in the current row */
-	struct sbuf tmp;	/* a field being decoded */
-};
+/* getopt_long(3) codes of --otsv, --ocsv and --ojsonl. */
+enum { ROWOUT_OPT_TSV = 0x4f00, ROWOUT_OPT_CSV, ROWOUT_OPT_JSONL };
 
-/* The format named s (tsv, csv, jsonl); -1 when unknown. */
-int rowout_format_parse(const char *s);
-/* Prepare w for rows of the n columns names in format f. */
-void rowout_init(struct rowout *w, enum rowout_format f, const char *const *names, size_t n);
-/* Write the header line (TSV and CSV; JSON Lines has none). */
-void rowout_header(const struct rowout *w);
-/* The next field: text s[0..n), as it is (not escaped). */
-void rowout_str(struct rowout *w, const char *s, size_t n);
-/* The next field: text in the TSV escapes of the wire format, decoded first. */
-void rowout_tsv(struct rowout *w, const char *s, size_t n);
-/* The next field: a number. */
-void rowout_num(struct rowout *w, uint64_t v);
-/* The next field: no value (empty in TSV and CSV, null in JSON). */
-void rowout_null(struct rowout *w);
-/* End the row; a row with fewer fields than columns is a program error. */
-void rowout_end(struct rowout *w);
-/* Free w. */
-void rowout_free(struct rowout *w);
+/* Their entries for a getopt_long(3) option table. */
+#define ROWOUT_LONGOPTS                                   \
+	{ "otsv", no_argument, NULL, ROWOUT_OPT_TSV },     \
+	{ "ocsv", no_argument, NULL, ROWOUT_OPT_CSV },     \
+	{ "ojsonl", no_argument, NULL, ROWOUT_OPT_JSONL }
+
+/* The lines of --help that describe them; pad is the indent of descriptions. */
+#define ROWOUT_HELP(pad)                     \
+	"      --otsv, --ocsv, --ojsonl\n" pad \
+	"write TSV (the default), CSV or JSON Lines\n"
+
+/*
+ * When ch is one of the ROWOUT_OPT_ codes, store its format in *f and
+ * return true (a second, different one is a usage error naming both);
+ * otherwise return false.
+ */
+bool rowout_getopt(int ch, enum rowout_format *f);
+/* The file name extension of format f: ".tsv", ".csv" or ".jsonl". */
+const char *rowout_ext(enum rowout_format f);
+/*
+ * Write every later output in format f; header says whether each output
+ * begins with a header line.  Call once, before any row is written.
+ */
+void rowout_start(enum rowout_format f, bool header);
+/* Whether a column called name (n bytes) holds numbers. */
+bool rowout_is_number(const char *name, size_t n);
 
 #endif

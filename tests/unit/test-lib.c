@@ -783,55 +783,66 @@ test_opt(void)
 	CHECK(d == 7);
 }
 
-/* Write one table in format f with rowout into a file and return its bytes. */
+/*
+ * Write the TSV lines of tsv through rowout in format f (with a header
+ * line when header) into a file, in pieces of step bytes, and return its
+ * bytes in got.
+ */
 static void
-rowout_table(enum rowout_format f, struct sbuf *got)
+rowout_table(enum rowout_format f, bool header, const char *tsv, size_t step, struct sbuf *got)
 {
-	static const char *const names[] = { "doc", "sent", "text" };
 	char path[] = "/tmp/tabloid-unit-XXXXXX";
-	struct rowout w;
+	size_t i, n = strlen(tsv);
 	int fd = mkstemp(path);
 
 	CHECK(fd >= 0);
 	close(fd);
 	out_open(path);
-	rowout_init(&w, f, names, 3);
-	rowout_header(&w);
-	rowout_str(&w, "d1", 2);
-	rowout_num(&w, 7);
-	rowout_str(&w, "Plain words.", 12);
-	rowout_end(&w);
-	rowout_str(&w, "d,2", 3);
-	rowout_null(&w);
-	rowout_str(&w, "Say \"hi\"\tto\nall\\ \x01\xff\xc3\xa9", 21);
-	rowout_end(&w);
-	rowout_str(&w, "d3", 2);
-	rowout_num(&w, 0);
-	rowout_tsv(&w, "a\\tb\\\\c", 7);
-	rowout_end(&w);
+	rowout_start(f, header);
+	for (i = 0; i < n; i += step) {
+		out_write(tsv + i, n - i < step ? n - i : step);
+		out_flush();
+	}
 	out_close();
+	rowout_start(ROWOUT_TSV, true);
 	CHECK(sbuf_read_file(got, path) == 0);
 	unlink(path);
-	rowout_free(&w);
 }
 
 static void
 test_rowout(void)
 {
-	struct sbuf got = SBUF_INIT;
-
-	CHECK(rowout_format_parse("csv") == ROWOUT_CSV);
-	CHECK(rowout_format_parse("json") == -1);
-	rowout_table(ROWOUT_TSV, &got);
-	CHECK(strcmp(got.p, "doc\tsent\ttext\nd1\t7\tPlain words.\n"
-	    "d,2\t\tSay \"hi\"\\tto\\nall\\\\ \x01\xff\xc3\xa9\nd3\t0\ta\\tb\\\\c\n") == 0);
-	rowout_table(ROWOUT_CSV, &got);
-	CHECK(strcmp(got.p, "doc,sent,text\nd1,7,Plain words.\n"
-	    "\"d,2\",,\"Say \"\"hi\"\"\tto\nall\\ \x01\xff\xc3\xa9\"\nd3,0,a\tb\\c\n") == 0);
-	rowout_table(ROWOUT_JSONL, &got);
-	CHECK(strcmp(got.p, "{\"doc\":\"d1\",\"sent\":7,\"text\":\"Plain words.\"}\n"
+	static const char tsv[] = "doc\tsent\ttext\nd1\t7\tPlain words.\n"
+	    "d,2\t\tSay \"hi\"\\tto\\nall\\\\ \x01\xff\xc3\xa9\nd3\t0\t 1.5\n"
+	    "d4\t-2.5e3\t\n";
+	static const char csv[] = "doc,sent,text\nd1,7,Plain words.\n"
+	    "\"d,2\",,\"Say \"\"hi\"\"\tto\nall\\ \x01\xff\xc3\xa9\"\nd3,0,\" 1.5\"\n"
+	    "d4,-2.5e3,\n";
+	static const char jsonl[] = "{\"doc\":\"d1\",\"sent\":7,\"text\":\"Plain words.\"}\n"
 	    "{\"doc\":\"d,2\",\"sent\":null,\"text\":\"Say \\\"hi\\\"\\tto\\nall\\\\ \\u0001\xef\xbf\xbd\xc3\xa9\"}\n"
-	    "{\"doc\":\"d3\",\"sent\":0,\"text\":\"a\\tb\\\\c\"}\n") == 0);
+	    "{\"doc\":\"d3\",\"sent\":0,\"text\":\" 1.5\"}\n"
+	    "{\"doc\":\"d4\",\"sent\":-2.5e3,\"text\":\"\"}\n";
+	struct sbuf got = SBUF_INIT;
+	size_t step;
+
+	CHECK(strcmp(rowout_ext(ROWOUT_JSONL), ".jsonl") == 0);
+	CHECK(rowout_is_number("tok_start", 9) && !rowout_is_number("text", 4));
+	for (step = 1; step <= sizeof tsv; step += 7) {
+		rowout_table(ROWOUT_TSV, true, tsv, step, &got);
+		CHECK(strcmp(got.p, tsv) == 0);
+		rowout_table(ROWOUT_CSV, true, tsv, step, &got);
+		CHECK(strcmp(got.p, csv) == 0);
+		rowout_table(ROWOUT_JSONL, true, tsv, step, &got);
+		CHECK(strcmp(got.p, jsonl) == 0);
+	}
+	/* no header: numbers for keys, every value a string; a last line without LF */
+	rowout_table(ROWOUT_JSONL, false, "d1\t7\nd2\t0x", 3, &got);
+	CHECK(strcmp(got.p, "{\"1\":\"d1\",\"2\":\"7\"}\n{\"1\":\"d2\",\"2\":\"0x\"}\n") == 0);
+	rowout_table(ROWOUT_CSV, false, "a b\t\"\n", 64, &got);
+	CHECK(strcmp(got.p, "a b,\"\"\"\"\n") == 0);
+	/* a numeric column holding something else stays a string */
+	rowout_table(ROWOUT_JSONL, true, "count\tend\nNaN\t01\n", 64, &got);
+	CHECK(strcmp(got.p, "{\"count\":\"NaN\",\"end\":\"01\"}\n") == 0);
 	sbuf_free(&got);
 }
 
