@@ -17,7 +17,7 @@ load helpers
 # Seconds a run may take: generous, since the suite also runs under the
 # sanitizers, several times slower, and under valgrind (make
 # check-valgrind), some fifty times slower.
-LIMIT=60
+LIMIT=180
 case $(command -v tabloid-split) in */vg-bin/*) LIMIT=1200 ;; esac
 
 # The programs, one "name|command" a line; @ stands for the input files.

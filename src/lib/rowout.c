@@ -25,6 +25,17 @@ static size_t rowout_ncols;		/* number of names */
 static struct sbuf rowout_part;		/* a line not yet ended */
 static struct sbuf rowout_dst;		/* converted bytes */
 static struct sbuf rowout_field;	/* a field being decoded */
+static struct sbuf rowout_keys;		/* JSON keys with their '{' or ',' and ':' */
+static size_t *rowout_key_at;		/* where key i starts; i + 1 ends it */
+static size_t rowout_nkeys;		/* keys made so far */
+
+/* Forget the JSON keys made so far, for new names. */
+static void
+rowout_forget_keys(void)
+{
+	sbuf_reset(&rowout_keys);
+	rowout_nkeys = 0;
+}
 
 /* The columns that hold numbers, in every program's output. */
 static const char *const rowout_numbers[] = {
@@ -64,6 +75,36 @@ rowout_ext(enum rowout_format f)
 	return f == ROWOUT_CSV ? ".csv" : f == ROWOUT_JSONL ? ".jsonl" : ".tsv";
 }
 
+/*
+ * Byte classes: for CSV, the bytes that make a line take the slow path;
+ * for JSON, 1 for a byte that must be escaped and 2 for a non-ASCII one.
+ */
+static unsigned char rowout_csv_class[256];
+static unsigned char rowout_json_class[256];
+
+static void
+rowout_classes(void)
+{
+	int c;
+
+	rowout_csv_class[','] = rowout_csv_class['"'] = rowout_csv_class['\\'] = 1;
+	rowout_csv_class['\r'] = rowout_csv_class['\n'] = 1;
+	for (c = 0; c < 0x20; c++)
+		rowout_json_class[c] = 1;
+	rowout_json_class['"'] = rowout_json_class['\\'] = 1;
+	for (c = 0x80; c < 0x100; c++)
+		rowout_json_class[c] = 2;
+}
+
+/* Room for n more bytes in rowout_dst; returns where they go. */
+static char *
+rowout_room(size_t n)
+{
+	sbuf_grow(&rowout_dst, n);
+	return rowout_dst.p + rowout_dst.len;
+}
+
+/* Whether a CSV field s[0..n) must be quoted. */
 static bool
 rowout_csv_needs_quotes(const char *s, size_t n)
 {
@@ -77,77 +118,84 @@ rowout_csv_needs_quotes(const char *s, size_t n)
 	return false;
 }
 
-static void
-rowout_csv(struct sbuf *b, const char *s, size_t n)
+/* Write the CSV field s[0..n) at o (room for 2 n + 2 bytes); returns the end. */
+static char *
+rowout_csv(char *o, const char *s, size_t n)
 {
-	size_t i, from = 0;
+	size_t i;
 
 	if (!rowout_csv_needs_quotes(s, n)) {
-		sbuf_add(b, s, n);
-		return;
+		memcpy(o, s, n);
+		return o + n;
 	}
-	sbuf_addc(b, '"');
-	for (i = 0; i < n; i++)
-		if (s[i] == '"') {
-			sbuf_add(b, s + from, i + 1 - from);
-			sbuf_addc(b, '"');
-			from = i + 1;
-		}
-	sbuf_add(b, s + from, n - from);
-	sbuf_addc(b, '"');
+	*o++ = '"';
+	for (i = 0; i < n; i++) {
+		if (s[i] == '"')
+			*o++ = '"';
+		*o++ = s[i];
+	}
+	*o++ = '"';
+	return o;
 }
 
-/* Append the escape of the byte c, which cannot stand in a JSON string. */
-static void
-rowout_json_escape(struct sbuf *b, unsigned char c)
+/* Write the escape of the byte c, which cannot stand in a JSON string. */
+static char *
+rowout_json_escape(char *o, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
 
+	*o++ = '\\';
 	switch (c) {
-	case '"': sbuf_add(b, "\\\"", 2); break;
-	case '\\': sbuf_add(b, "\\\\", 2); break;
-	case '\n': sbuf_add(b, "\\n", 2); break;
-	case '\t': sbuf_add(b, "\\t", 2); break;
-	case '\r': sbuf_add(b, "\\r", 2); break;
+	case '"': *o++ = '"'; break;
+	case '\\': *o++ = '\\'; break;
+	case '\n': *o++ = 'n'; break;
+	case '\t': *o++ = 't'; break;
+	case '\r': *o++ = 'r'; break;
 	default:
-		if (c >= 0x80)
-			sbuf_add(b, "\xef\xbf\xbd", 3);
-		else {
-			sbuf_add(b, "\\u00", 4);
-			sbuf_addc(b, hex[c >> 4]);
-			sbuf_addc(b, hex[c & 15]);
-		}
+		memcpy(o, "u00", 3);
+		o[3] = hex[c >> 4];
+		o[4] = hex[c & 15];
+		o += 5;
 	}
+	return o;
 }
 
-static void
-rowout_json_string(struct sbuf *b, const char *s, size_t n)
+/* Write s[0..n) as a JSON string at o (room for 6 n + 2 bytes). */
+static char *
+rowout_json_string(char *o, const char *s, size_t n)
 {
-	size_t i = 0, from = 0;
+	size_t i = 0;
 
-	sbuf_addc(b, '"');
+	*o++ = '"';
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		int32_t cp;
 		size_t k;
 
-		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+		switch (rowout_json_class[c]) {
+		case 0:
+			*o++ = (char)c;
 			i++;
-			continue;
-		}
-		if (c >= 0x80) {
-			k = utf8_decode(s + i, n - i, &cp);
-			if (cp >= 0) {
+			break;
+		case 1:
+			o = rowout_json_escape(o, c);
+			i++;
+			break;
+		default:
+			k = utf8_decode_wide(s + i, n - i, &cp);
+			if (cp < 0) {
+				memcpy(o, "\xef\xbf\xbd", 3);
+				o += 3;
+				i++;
+			} else {
+				memcpy(o, s + i, k);
+				o += k;
 				i += k;
-				continue;
 			}
 		}
-		sbuf_add(b, s + from, i - from);
-		rowout_json_escape(b, c);
-		from = ++i;
 	}
-	sbuf_add(b, s + from, n - from);
-	sbuf_addc(b, '"');
+	*o++ = '"';
+	return o;
 }
 
 /* Whether s[0..n) is a number as JSON writes one (RFC 8259, section 6). */
@@ -197,6 +245,39 @@ rowout_decode(const char *s, size_t n, size_t *len)
 	return rowout_field.p;
 }
 
+/*
+ * Make sure rowout_keys holds the JSON keys of columns 0..i: '{' or ','
+ * then the name as a JSON string, then ':'.  Columns past the header's,
+ * or all under -N, are named by their number.
+ */
+static void
+rowout_key_upto(size_t i)
+{
+	char num[24];
+
+	while (rowout_nkeys <= i) {
+		size_t k = rowout_nkeys, len;
+		const char *name = num;
+		char *o;
+
+		if (rowout_named && k < rowout_ncols)
+			name = rowout_names.p + rowout_name_at[k];
+		else
+			snprintf(num, sizeof num, "%zu", k + 1);
+		len = strlen(name);
+		rowout_key_at = xrealloc(rowout_key_at, (k + 2) * sizeof *rowout_key_at);
+		sbuf_grow(&rowout_keys, 6 * len + 4);
+		o = rowout_keys.p + rowout_keys.len;
+		*o++ = k == 0 ? '{' : ',';
+		o = rowout_json_string(o, name, len);
+		*o++ = ':';
+		rowout_key_at[k] = rowout_keys.len;
+		rowout_keys.len = (size_t)(o - rowout_keys.p);
+		rowout_key_at[k + 1] = rowout_keys.len;
+		rowout_nkeys++;
+	}
+}
+
 /* Take the header line s[0..n) as the names of the columns. */
 static void
 rowout_set_names(const char *s, size_t n)
@@ -204,10 +285,9 @@ rowout_set_names(const char *s, size_t n)
 	const char *end = s + n;
 	size_t i, len;
 
-	rowout_ncols = 0;
+	rowout_ncols = 1;
 	for (i = 0; i < n; i++)
 		rowout_ncols += s[i] == '\t';
-	rowout_ncols++;
 	free(rowout_name_at);
 	free(rowout_numeric);
 	rowout_name_at = xcalloc(rowout_ncols, sizeof *rowout_name_at);
@@ -226,75 +306,103 @@ rowout_set_names(const char *s, size_t n)
 		s = tab + 1;
 	}
 	rowout_named = true;
+	rowout_forget_keys();
 }
 
-/* Append the key of column i of a JSON object. */
-static void
-rowout_key(struct sbuf *b, size_t i)
+/* Whether a TSV line can be written as CSV by turning its TABs into commas. */
+static bool
+rowout_csv_plain(const unsigned char *s, size_t n)
 {
-	char num[24];
+	size_t i;
 
-	if (rowout_named && i < rowout_ncols) {
-		const char *name = rowout_names.p + rowout_name_at[i];
-
-		rowout_json_string(b, name, strlen(name));
-	} else
-		rowout_json_string(b, num, (size_t)snprintf(num, sizeof num, "%zu", i + 1));
-	sbuf_addc(b, ':');
-}
-
-/* Append field i, f[0..n), of a row as a JSON value. */
-static void
-rowout_json_value(struct sbuf *b, size_t i, const char *f, size_t n)
-{
-	if (rowout_named && i < rowout_ncols && rowout_numeric[i]) {
-		if (n == 0) {
-			sbuf_add(b, "null", 4);
-			return;
-		}
-		if (rowout_json_number(f, n)) {
-			sbuf_add(b, f, n);
-			return;
-		}
+	if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
+		return false;
+	for (i = 0; i < n; i++) {
+		if (rowout_csv_class[s[i]])
+			return false;
+		if (s[i] == '\t' && ((i > 0 && s[i - 1] == ' ') || (i + 1 < n && s[i + 1] == ' ')))
+			return false;
 	}
-	rowout_json_string(b, f, n);
+	return true;
+}
+
+/* Convert one TSV line s[0..n) (without its LF) to CSV in rowout_dst. */
+static void
+rowout_line_csv(const char *s, size_t n)
+{
+	const char *end = s + n, *f;
+	char *o = rowout_room(4 * n + 3), *t;
+	size_t len;
+
+	if (rowout_csv_plain((const unsigned char *)s, n)) {
+		memcpy(o, s, n);
+		for (t = o; (t = memchr(t, '\t', (size_t)(o + n - t))) != NULL; t++)
+			*t = ',';
+		o += n;
+	} else
+		for (;;) {
+			const char *tab = memchr(s, '\t', (size_t)(end - s));
+
+			if (tab == NULL)
+				tab = end;
+			f = rowout_decode(s, (size_t)(tab - s), &len);
+			o = rowout_csv(o, f, len);
+			if (tab == end)
+				break;
+			*o++ = ',';
+			s = tab + 1;
+		}
+	*o++ = '\n';
+	rowout_dst.len = (size_t)(o - rowout_dst.p);
+}
+
+/* Convert one TSV line s[0..n) (without its LF) to JSON in rowout_dst. */
+static void
+rowout_line_json(const char *s, size_t n)
+{
+	const char *end = s + n, *f;
+	size_t i, len;
+	char *o;
+
+	for (i = 0;; i++) {
+		const char *tab = memchr(s, '\t', (size_t)(end - s));
+
+		if (tab == NULL)
+			tab = end;
+		rowout_key_upto(i);
+		f = rowout_decode(s, (size_t)(tab - s), &len);
+		o = rowout_room(rowout_key_at[i + 1] - rowout_key_at[i] + 6 * len + 8);
+		memcpy(o, rowout_keys.p + rowout_key_at[i], rowout_key_at[i + 1] - rowout_key_at[i]);
+		o += rowout_key_at[i + 1] - rowout_key_at[i];
+		if (rowout_named && i < rowout_ncols && rowout_numeric[i] &&
+		    (len == 0 || rowout_json_number(f, len))) {
+			memcpy(o, len == 0 ? "null" : f, len == 0 ? 4 : len);
+			o += len == 0 ? 4 : len;
+		} else
+			o = rowout_json_string(o, f, len);
+		rowout_dst.len = (size_t)(o - rowout_dst.p);
+		if (tab == end)
+			break;
+		s = tab + 1;
+	}
+	o = rowout_room(2);
+	*o++ = '}';
+	*o++ = '\n';
+	rowout_dst.len = (size_t)(o - rowout_dst.p);
 }
 
 /* Convert one line s[0..n) (without its LF) of TSV into rowout_dst. */
 static void
 rowout_line(const char *s, size_t n)
 {
-	const char *end = s + n, *f;
-	size_t i, len;
 	bool header = rowout_header && !rowout_named;
 
 	if (header)
 		rowout_set_names(s, n);
-	if (header && rowout_f == ROWOUT_JSONL)
-		return;
-	if (rowout_f == ROWOUT_JSONL)
-		sbuf_addc(&rowout_dst, '{');
-	for (i = 0;; i++) {
-		const char *tab = memchr(s, '\t', (size_t)(end - s));
-
-		if (tab == NULL)
-			tab = end;
-		if (i > 0)
-			sbuf_addc(&rowout_dst, ',');
-		f = rowout_decode(s, (size_t)(tab - s), &len);
-		if (rowout_f == ROWOUT_CSV)
-			rowout_csv(&rowout_dst, f, len);
-		else {
-			rowout_key(&rowout_dst, i);
-			rowout_json_value(&rowout_dst, i, f, len);
-		}
-		if (tab == end)
-			break;
-		s = tab + 1;
-	}
-	if (rowout_f == ROWOUT_JSONL)
-		sbuf_addc(&rowout_dst, '}');
-	sbuf_addc(&rowout_dst, '\n');
+	if (rowout_f == ROWOUT_CSV)
+		rowout_line_csv(s, n);
+	else if (!header)
+		rowout_line_json(s, n);
 }
 
 /* Write out the converted bytes. */
@@ -336,6 +444,7 @@ rowout_end(void)
 		rowout_drain();
 	}
 	rowout_named = false;
+	rowout_forget_keys();
 }
 
 void
@@ -344,6 +453,8 @@ rowout_start(enum rowout_format f, bool header)
 	rowout_f = f;
 	rowout_header = header;
 	rowout_named = false;
+	rowout_forget_keys();
+	rowout_classes();
 	if (f != ROWOUT_TSV)
 		out_filter(rowout_feed, rowout_end);
 	else
