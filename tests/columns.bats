@@ -285,3 +285,14 @@ check_N() {
 	    tabloid-count -f token | tail -n +2 >"$T/named"
 	cmp "$T/named" "$T/mapped"
 }
+
+@test "columns: under -N five or more columns are split's, with start end fold before the text" {
+	printf 'a\tbbc\t2024\tx\tHi there\n' >"$T/in.nh"
+	run --separate-stderr tabloid-tokenize -N "$T/in.nh"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == "tabloid-tokenize: $T/in.nh: line 1: "* ]]
+	# four columns or fewer have no offsets: doc, the others, the text
+	printf 'a\tbbc\t2024\tHi there\n' | tabloid-tokenize -N >"$T/out"
+	rows 'a\tbbc\t2024\t1\t0\t2\tword\tHi' 'a\tbbc\t2024\t2\t3\t8\tword\tthere' |
+	    diff -u - "$T/out"
+}
