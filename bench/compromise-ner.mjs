@@ -2,20 +2,20 @@
 // bench/compromise-ner.mjs FILE...: named entities found by compromise in
 // article files, written as tabloid-tag-entities writes them:
 //
-//   doc para sent start end type entity text
+//   doc para sent ent_start ent_end ent_label entity mention
 //
 // doc     the file name without its directory and last extension, as
 //         tabloid-split names documents.
 // para, sent  always 0: compromise splits sentences its own way and has no
 //         paragraphs, so its mentions are not tied to tabloid-split's rows.
-// start, end  byte offsets into the file (0-based, end exclusive).
+// ent_start, ent_end  byte offsets into the file (0-based, end exclusive).
 //         compromise counts UTF-16 code units; they are converted here.
-// type    PERSON (compromise .people()), ORG (.organizations()), GPE
+// ent_label  PERSON (compromise .people()), ORG (.organizations()), GPE
 //         (.places(): compromise does not tell countries and cities from
 //         regions, seas or continents, so every place is GPE) and NORP
 //         (terms tagged #Demonym: "Chinese", "Americans").
 // entity  the mention with each run of whitespace written as one space.
-// text    the bytes of the mention, with TAB, LF, CR and backslash escaped.
+// mention the bytes of the mention, with TAB, LF, CR and backslash escaped.
 //
 // compromise's spans are brought to the conventions of tests/gold/entities
 // as far as its own tags allow: leading honorifics (#Honorific: Mr, Dr,
@@ -142,7 +142,7 @@ async function main() {
     process.exit(files.length === 0 ? 2 : 0);
   }
   const nlp = await loadCompromise();
-  const out = ['doc\tpara\tsent\tstart\tend\ttype\tentity\ttext\n'];
+  const out = ['doc\tpara\tsent\tent_start\tent_end\tent_label\tentity\tmention\n'];
   let pending = 0, bad = 0, status = 0;
   const flush = () => { process.stdout.write(out.join('')); out.length = 0; pending = 0; };
   for (const file of files) {

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "lib/abbrev.h"
+#include "lib/cols.h"
 #include "lib/csvread.h"
 #include "lib/data.h"
 #include "lib/docid.h"
@@ -35,6 +36,7 @@ struct split {
 	bool header_done;
 	struct sbuf pass;	/* escaped pass-through fields, each ending in TAB */
 	struct sbuf pass_hdr;	/* their names, for the header */
+	struct cols_pass pass_cols;	/* the columns passed through (none under -N) */
 	struct seg_doc doc;
 	struct seg_spans paras;
 	struct seg_spans sents;
@@ -213,19 +215,40 @@ split_file(struct split *sp, const char *path, const char *id)
 	return true;
 }
 
+/* The columns split writes after doc and the pass-through columns. */
+static const char *const *
+own_names(enum unit unit)
+{
+	static const char *const sent[] = { "para", "sent", "start", "end", "fold", "text", NULL };
+
+	return unit == UNIT_SENT ? sent : unit == UNIT_PARA ? sent + 1 : sent + 2;
+}
+
+/* Column i of the input is passed through, between doc and the unit's columns. */
+static bool
+passes(const struct split *sp, size_t i, size_t doc, size_t text)
+{
+	return i != doc && i != text &&
+	    (sp->pass_cols.keep == NULL || cols_passes(&sp->pass_cols, i));
+}
+
 /*
  * The pass-through columns of an input with a header: every input must
  * have the first one's, or the rows would not match the header written.
+ * A column with the name of one split writes is not passed through.
  */
 static void
 set_pass_header(struct split *sp, const char *name, char **names, size_t n, size_t doc,
     size_t text, bool escape)
 {
+	struct tsv_header names_h = { .n = n, .names = names };
 	struct sbuf h = { 0 };
 	size_t i;
 
+	cols_pass_free(&sp->pass_cols);
+	cols_pass_init(&sp->pass_cols, &names_h, n, own_names(sp->unit));
 	for (i = 0; i < n; i++) {
-		if (i == doc || i == text)
+		if (!passes(sp, i, doc, text))
 			continue;
 		if (escape)
 			tsv_escape(&h, names[i], strlen(names[i]));
@@ -289,7 +312,7 @@ split_tsv(struct split *sp, const char *path)
 			check_pass_count(sp, in.r.name, in.r.lineno, in.row.n - 2);
 		sbuf_reset(&sp->pass);
 		for (i = 0; i < in.row.n; i++) {
-			if (i == doc || i == text)
+			if (!passes(sp, i, doc, text))
 				continue;
 			sbuf_add(&sp->pass, in.row.f[i], in.row.len[i]);
 			sbuf_addc(&sp->pass, '\t');
@@ -357,7 +380,7 @@ csv_record(void *arg, const struct csvread_record *rec)
 		    (unsigned long long)rec->line, sp->csv_nf, rec->n);
 	sbuf_reset(&sp->pass);
 	for (i = 0; i < rec->n; i++) {
-		if (i == sp->csv_doc || i == sp->csv_text)
+		if (!passes(sp, i, sp->csv_doc, sp->csv_text))
 			continue;
 		tsv_escape(&sp->pass, rec->f[i].p, rec->f[i].len);
 		sbuf_addc(&sp->pass, '\t');

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "lib/abbrev.h"
+#include "lib/cols.h"
 #include "lib/data.h"
 #include "lib/docout.h"
 #include "lib/fold.h"
@@ -73,10 +74,19 @@ struct tagger {
 
 /* Columns of the current file. */
 struct cols {
-	bool tokens;		/* token rows (tok start end type token) */
-	long doc, start, fold, tok, end, type;
-	size_t text;
+	bool tokens;		/* token rows (tok tok_start tok_end tok_kind token) */
+	long tok, kind;		/* token rows: tok and tok_kind, or -1 */
+	struct cols_text t;	/* the text (or token) and its offsets */
+	struct cols_pass pass;	/* the columns passed through */
+	struct cols_pass bio;	/* --bio over token rows: the columns kept */
 };
+
+/* The columns written after those passed through, in each mode. */
+static const char *const mention_names[] = { "ent_start", "ent_end", "ent_label", "entity",
+	"mention", NULL };
+static const char *const bio_names[] = { "tok", "tok_start", "tok_end", "token", "tag", NULL };
+static const char *const inline_names[] = { "text", NULL };
+static const char *const tag_name[] = { "tag", NULL };
 
 static void
 usage(int status)
@@ -102,7 +112,7 @@ usage(int status)
 	    "  -g, --gazetteer FILE  add the names in FILE (NAME TAB TYPE [TAB ENTITY]); they win\n"
 	    "  -t, --types LIST      only these types (comma-separated; default all)\n"
 	    "      --bio             one row per token with a BIO tag\n"
-	    "      --inline          one row per sentence, mentions marked [TYPE text]\n"
+	    "      --inline          one row per sentence, mentions marked [LABEL mention]\n"
 	    "      --memory FILE     read names learnt by earlier runs from FILE and save them\n"
 	    "      --threads N       1: read and tag in turn; 2: read the next document while\n"
 	    "                        one is tagged (default 2 with more than one processor)\n"
@@ -110,7 +120,8 @@ usage(int status)
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n\n"
 	    "Types: PERSON ORG GPE LOC NORP DATE TIME MONEY PERCENT.\n"
-	    "Output columns: the input's other columns, then start end type entity text.\n");
+	    "Output columns: the input's other columns, then ent_start ent_end ent_label\n"
+	    "entity mention.\n");
 	prog_stdout_exit();
 }
 
@@ -152,54 +163,60 @@ find(struct input *in, const char *name)
 	return in->have_header ? tsv_header_find(&in->h, name) : -1;
 }
 
+static const char *const *
+own_names(const struct tagger *tg)
+{
+	if (tg->mode == MODE_BIO)
+		return bio_names;
+	return tg->mode == MODE_INLINE ? inline_names : mention_names;
+}
+
 static void
 find_cols(struct tagger *tg, struct input *in, size_t nf, struct cols *c)
 {
+	const struct tsv_header *h = in->have_header ? &in->h : NULL;
 	char msg[256];
-	size_t col;
-	long k;
+	size_t text = nf - 1;
+	long k = find(in, "token");
 
-	c->doc = in->have_header ? find(in, "doc") : 0;
 	c->tok = find(in, "tok");
-	c->type = find(in, "type");
-	c->start = find(in, "start");
-	c->end = find(in, "end");
-	c->fold = find(in, "fold");
-	c->text = nf - 1;
-	k = find(in, "token");
-	c->tokens = k >= 0 && c->tok >= 0 && c->start >= 0 && c->end >= 0 && tg->textcol == NULL;
+	c->kind = find(in, "tok_kind");
+	c->tokens = k >= 0 && c->tok >= 0 && find(in, "tok_start") >= 0 &&
+	    find(in, "tok_end") >= 0 && tg->textcol == NULL;
 	if (c->tokens)
-		c->text = (size_t)k;
+		text = (size_t)k;
 	else if (tg->textcol != NULL) {
-		if (tsv_col_parse(tg->textcol, in->have_header ? &in->h : NULL, nf, &col, msg,
-		    sizeof msg) != 0)
+		if (tsv_col_parse(tg->textcol, h, nf, &text, msg, sizeof msg) != 0)
 			errx(2, "%s: -f: %s", in->r.name, msg);
-		c->text = col;
 	} else if ((k = find(in, "text")) >= 0)
-		c->text = (size_t)k;
-	if (c->doc >= 0 && (size_t)c->doc == c->text)
-		c->doc = -1;
-	if (docout_active() && c->doc < 0)
+		text = (size_t)k;
+	cols_find(&c->t, h, nf, text);
+	if (docout_active() && c->t.doc < 0)
 		errx(2, "%s: line %llu: no doc column apart from the text, which -O needs",
 		    in->r.name, (unsigned long long)in->r.lineno);
-	if (c->start >= 0 && (size_t)c->start == c->text)
-		c->start = -1;
+	cols_pass_init(&c->pass, h, nf, own_names(tg));
+	cols_pass_drop(&c->pass, (long)c->t.text);
+	cols_pass_drop(&c->pass, c->t.start);
+	cols_pass_drop(&c->pass, c->t.end);
+	cols_pass_drop(&c->pass, c->t.fold);
+	if (c->tokens) {
+		cols_pass_drop(&c->pass, c->tok);
+		cols_pass_drop(&c->pass, c->kind);
+	}
+	cols_pass_init(&c->bio, h, nf, tag_name);
+	cols_pass_drop(&c->bio, c->kind);
 }
 
-static bool
-consumed(const struct cols *c, size_t i)
+static void
+free_cols(struct cols *c)
 {
-	if (i == c->text || (long)i == c->start || (long)i == c->end || (long)i == c->fold)
-		return true;
-	return c->tokens && ((long)i == c->tok || (long)i == c->type);
+	cols_pass_free(&c->pass);
+	cols_pass_free(&c->bio);
 }
 
 static void
 write_header(struct tagger *tg, struct input *in, const struct cols *c)
 {
-	bool first = true;
-	size_t i;
-
 	if (tg->header_done)
 		return;
 	tg->header_done = true;
@@ -207,36 +224,23 @@ write_header(struct tagger *tg, struct input *in, const struct cols *c)
 		tsv_header_set(&tg->first, in->h.raw, in->h.rawlen);
 	if (tg->noheader || !in->have_header)
 		return;
-	for (i = 0; i < in->h.n; i++) {
-		if (consumed(c, i))
-			continue;
-		if (!first)
-			out_byte('\t');
-		first = false;
-		out_str(in->h.names[i]);
+	sbuf_reset(&tg->cur);
+	if (c->tokens && tg->mode == MODE_BIO) {
+		cols_pass_names(&c->bio, &in->h, &tg->cur);
+		cols_add_names(tag_name, &tg->cur);
+	} else {
+		cols_pass_names(&c->pass, &in->h, &tg->cur);
+		cols_add_names(own_names(tg), &tg->cur);
 	}
-	if (!first)
-		out_byte('\t');
-	if (tg->mode == MODE_BIO)
-		out_str("tok\tstart\tend\ttoken\ttag\n");
-	else if (tg->mode == MODE_INLINE)
-		out_str("text\n");
-	else
-		out_str("start\tend\ttype\tentity\ttext\n");
+	tg->cur.p[tg->cur.len - 1] = '\n';
+	out_write(tg->cur.p, tg->cur.len);
 }
 
 static void
 row_prefix(struct tagger *tg, struct input *in, const struct cols *c)
 {
-	size_t i;
-
 	sbuf_reset(&tg->cur);
-	for (i = 0; i < in->row.n; i++) {
-		if (consumed(c, i))
-			continue;
-		sbuf_add(&tg->cur, in->row.f[i], in->row.len[i]);
-		sbuf_addc(&tg->cur, '\t');
-	}
+	cols_pass_row(&c->pass, &in->row, &tg->cur);
 }
 
 static void
@@ -537,47 +541,43 @@ same_doc(const struct tagger *tg, const char *id, size_t n)
 static void
 sentence_row(struct tagger *tg, struct input *in, const struct cols *c)
 {
-	char *s = in->row.f[c->text];
-	size_t n = tsv_unescape(s, in->row.len[c->text], s), base = 0, si;
-	const char *id = c->doc >= 0 ? in->row.f[c->doc] : "";
-	size_t idlen = c->doc >= 0 ? in->row.len[c->doc] : 0;
+	const struct cols_text *ct = &c->t;
+	char *s = in->row.f[ct->text];
+	size_t n = tsv_unescape(s, in->row.len[ct->text], s), base = 0, si;
+	const char *id = ct->doc >= 0 ? in->row.f[ct->doc] : "";
+	size_t idlen = ct->doc >= 0 ? in->row.len[ct->doc] : 0;
 
-	if (c->doc < 0 || !same_doc(tg, id, idlen))
+	if (ct->doc < 0 || !same_doc(tg, id, idlen))
 		start_doc(tg, in, id, idlen, false);
-	if (c->start >= 0)
-		base = input_offset(in, (size_t)c->start);
+	if (ct->start >= 0)
+		base = input_offset(in, (size_t)ct->start);
 	tg->fm.n = 0;
-	if (c->fold >= 0 && fold_parse(&tg->fm, in->row.f[c->fold], in->row.len[c->fold]) != 0)
-		input_fail(in, "malformed fold column '%.*s'",
-		    (int)(in->row.len[c->fold] > 40 ? 40 : in->row.len[c->fold]), in->row.f[c->fold]);
+	if (ct->fold >= 0 && fold_parse(&tg->fm, in->row.f[ct->fold], in->row.len[ct->fold]) != 0)
+		input_fail(in, "malformed fold column '%.*s'", (int)(in->row.len[ct->fold] > 40 ? 40 :
+		    in->row.len[ct->fold]), in->row.f[ct->fold]);
 	row_prefix(tg, in, c);
-	si = ner_add_sentence(&tg->ner, &tg->j->doc, s, n, base, c->fold >= 0 ? &tg->fm : NULL);
+	si = ner_add_sentence(&tg->ner, &tg->j->doc, s, n, base, ct->fold >= 0 ? &tg->fm : NULL);
 	keep_prefix(tg, si);
 }
 
-/* --bio over token rows keeps each row, without its type column. */
+/* --bio over token rows keeps each row, without its tok_kind and tag columns. */
 static void
 keep_token_row(struct tagger *tg, struct input *in, const struct cols *c)
 {
-	bool first = true;
-	size_t i;
+	struct sbuf *b = &tg->j->tokrows;
 
-	for (i = 0; i < in->row.n; i++) {
-		if ((long)i == c->type)
-			continue;
-		if (!first)
-			sbuf_addc(&tg->j->tokrows, '\t');
-		first = false;
-		sbuf_add(&tg->j->tokrows, in->row.f[i], in->row.len[i]);
-	}
-	sbuf_addc(&tg->j->tokrows, '\n');
+	cols_pass_row(&c->bio, &in->row, b);
+	if (b->len > 0 && b->p[b->len - 1] == '\t')
+		b->len--;
+	sbuf_addc(b, '\n');
 }
 
 static void
 token_row(struct tagger *tg, struct input *in, const struct cols *c)
 {
-	const char *id = c->doc >= 0 ? in->row.f[c->doc] : "";
-	size_t idlen = c->doc >= 0 ? in->row.len[c->doc] : 0, os, oe, first;
+	const struct cols_text *ct = &c->t;
+	const char *id = ct->doc >= 0 ? in->row.f[ct->doc] : "";
+	size_t idlen = ct->doc >= 0 ? in->row.len[ct->doc] : 0, os, oe, first;
 	struct ner_doc *d;
 	int type = -1;
 	char *s;
@@ -587,8 +587,8 @@ token_row(struct tagger *tg, struct input *in, const struct cols *c)
 	if (!same_doc(tg, id, idlen))
 		start_doc(tg, in, id, idlen, true);
 	d = &tg->j->doc;
-	os = input_offset(in, (size_t)c->start);
-	oe = input_offset(in, (size_t)c->end);
+	os = input_offset(in, (size_t)ct->start);
+	oe = input_offset(in, (size_t)ct->end);
 	if (oe < os)
 		input_fail(in, "end %zu before start %zu", oe, os);
 	if (tg->mode == MODE_BIO)
@@ -604,12 +604,12 @@ token_row(struct tagger *tg, struct input *in, const struct cols *c)
 		space = true;
 	} else
 		space = d->nraw == 0 || d->raw[d->nraw - 1].oe < os;
-	if (c->type >= 0 &&
-	    (type = tok_type_parse(in->row.f[c->type], in->row.len[c->type])) < 0)
-		input_fail(in, "'%.*s' is not a token type",
-		    (int)(in->row.len[c->type] > 40 ? 40 : in->row.len[c->type]), in->row.f[c->type]);
-	s = in->row.f[c->text];
-	n = tsv_unescape(s, in->row.len[c->text], s);
+	if (c->kind >= 0 &&
+	    (type = tok_type_parse(in->row.f[c->kind], in->row.len[c->kind])) < 0)
+		input_fail(in, "'%.*s' is not a token kind",
+		    (int)(in->row.len[c->kind] > 40 ? 40 : in->row.len[c->kind]), in->row.f[c->kind]);
+	s = in->row.f[ct->text];
+	n = tsv_unescape(s, in->row.len[ct->text], s);
 	first = ner_add_token(&tg->ner, d, s, n, os, oe, type, space);
 	if (tg->j->ntok == tg->j->captok) {
 		tg->j->captok = tg->j->captok ? 2 * tg->j->captok : 1024;
@@ -650,6 +650,8 @@ tag_file(struct tagger *tg, const char *path)
 			sentence_row(tg, &in, &c);
 	}
 	flush_doc(tg, cols_known && c.tokens);
+	if (cols_known)
+		free_cols(&c);
 	input_close(&in);
 	return true;
 }

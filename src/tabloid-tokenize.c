@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lib/abbrev.h"
+#include "lib/cols.h"
 #include "lib/data.h"
 #include "lib/docout.h"
 #include "lib/fold.h"
@@ -45,9 +46,14 @@ struct tokenize {
 
 /* Columns of the current file. */
 struct cols {
-	size_t text;
-	long start, end, fold, doc;
+	struct cols_text t;	/* the text and its offsets */
+	struct cols_pass pass;	/* the columns passed through */
 };
+
+/* The columns tokenize writes after those passed through. */
+static const char *const tok_names[] = { "tok", "tok_start", "tok_end", "tok_kind", "token",
+	NULL };
+static const char *const no_names[] = { NULL };
 
 static void
 usage(int status)
@@ -80,55 +86,40 @@ usage(int status)
 	    "      --progress        show progress on standard error about once a second\n"
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n\n"
-	    "Output columns: the input's other columns, then tok start end type token.\n");
+	    "Output columns: the input's other columns, then tok tok_start tok_end tok_kind\n"
+	    "token.\n");
 	prog_stdout_exit();
-}
-
-static bool
-is_consumed(const struct tokenize *tk, const struct cols *c, size_t i)
-{
-	if (i == c->text || (long)i == c->fold)
-		return true;
-	return !tk->join && ((long)i == c->start || (long)i == c->end);
 }
 
 static void
 find_cols(struct tokenize *tk, struct input *in, size_t nf, struct cols *c)
 {
+	const struct tsv_header *h = in->have_header ? &in->h : NULL;
 	char msg[256];
-	size_t col;
+	size_t text = nf - 1;
 	long k;
 
-	c->start = c->end = c->fold = -1;
-	c->text = nf - 1;
-	c->doc = in->have_header ? tsv_header_find(&in->h, "doc") : 0;
 	if (tk->textcol != NULL) {
-		if (tsv_col_parse(tk->textcol, in->have_header ? &in->h : NULL, nf, &col, msg,
-		    sizeof msg) != 0)
+		if (tsv_col_parse(tk->textcol, h, nf, &text, msg, sizeof msg) != 0)
 			errx(2, "%s: -f: %s", in->r.name, msg);
-		c->text = col;
-	} else if (in->have_header && (k = tsv_header_find(&in->h, "text")) >= 0)
-		c->text = (size_t)k;
-	if (c->doc >= 0 && (size_t)c->doc == c->text)
-		c->doc = -1;
-	if (docout_active() && c->doc < 0)
+	} else if (h != NULL && (k = tsv_header_find(h, "text")) >= 0)
+		text = (size_t)k;
+	cols_find(&c->t, h, nf, text);
+	if (docout_active() && c->t.doc < 0)
 		errx(2, "%s: line %llu: no doc column apart from the text, which -O needs",
 		    in->r.name, (unsigned long long)in->r.lineno);
-	if (!in->have_header)
+	cols_pass_init(&c->pass, h, nf, tk->join ? no_names : tok_names);
+	cols_pass_drop(&c->pass, c->t.fold);
+	if (tk->join)
 		return;
-	c->start = tsv_header_find(&in->h, "start");
-	c->end = tsv_header_find(&in->h, "end");
-	c->fold = tsv_header_find(&in->h, "fold");
-	if (c->start >= 0 && (size_t)c->start == c->text)
-		c->start = -1;
+	cols_pass_drop(&c->pass, (long)c->t.text);
+	cols_pass_drop(&c->pass, c->t.start);
+	cols_pass_drop(&c->pass, c->t.end);
 }
 
 static void
 write_header(struct tokenize *tk, struct input *in, const struct cols *c)
 {
-	bool first = true;
-	size_t i;
-
 	if (tk->header_done)
 		return;
 	tk->header_done = true;
@@ -136,17 +127,13 @@ write_header(struct tokenize *tk, struct input *in, const struct cols *c)
 		tsv_header_set(&tk->first, in->h.raw, in->h.rawlen);
 	if (tk->noheader || !in->have_header)
 		return;
-	for (i = 0; i < in->h.n; i++) {
-		if (tk->join ? (long)i == c->fold : is_consumed(tk, c, i))
-			continue;
-		if (!first)
-			out_byte('\t');
-		first = false;
-		out_str(in->h.names[i]);
-	}
+	sbuf_reset(&tk->prefix);
+	cols_pass_names(&c->pass, &in->h, &tk->prefix);
 	if (!tk->join)
-		out_str(first ? "tok\tstart\tend\ttype\ttoken" : "\ttok\tstart\tend\ttype\ttoken");
-	out_byte('\n');
+		cols_add_names(tok_names, &tk->prefix);
+	if (tk->prefix.len > 0)
+		tk->prefix.p[tk->prefix.len - 1] = '\n';
+	out_write(tk->prefix.p, tk->prefix.len);
 }
 
 /* Work out the token's output form; false when it is dropped. */
@@ -189,32 +176,18 @@ token_form(struct tokenize *tk, const char *s, const struct tok *t)
 }
 
 static void
-set_prefix(struct tokenize *tk, struct input *in, const struct cols *c)
-{
-	size_t i;
-
-	sbuf_reset(&tk->prefix);
-	for (i = 0; i < in->row.n; i++) {
-		if (is_consumed(tk, c, i))
-			continue;
-		sbuf_add(&tk->prefix, in->row.f[i], in->row.len[i]);
-		sbuf_addc(&tk->prefix, '\t');
-	}
-}
-
-static void
 write_joined(struct tokenize *tk, struct input *in, const struct cols *c)
 {
 	bool first = true;
 	size_t i;
 
 	for (i = 0; i < in->row.n; i++) {
-		if ((long)i == c->fold)
+		if (!cols_passes(&c->pass, i))
 			continue;
 		if (!first)
 			out_byte('\t');
 		first = false;
-		if (i == c->text)
+		if (i == c->t.text)
 			out_escaped(tk->joined.p, tk->joined.len);
 		else
 			out_write(in->row.f[i], in->row.len[i]);
@@ -226,8 +199,8 @@ write_joined(struct tokenize *tk, struct input *in, const struct cols *c)
 static void
 next_doc(struct tokenize *tk, struct input *in, const struct cols *c)
 {
-	const char *id = in->row.f[c->doc];
-	size_t n = in->row.len[c->doc];
+	const char *id = in->row.f[c->t.doc];
+	size_t n = in->row.len[c->t.doc];
 
 	if (tk->indoc && tk->doc.len == n && memcmp(tk->doc.p, id, n) == 0)
 		return;
@@ -240,21 +213,25 @@ next_doc(struct tokenize *tk, struct input *in, const struct cols *c)
 static void
 tokenize_row(struct tokenize *tk, struct input *in, const struct cols *c)
 {
-	char *s = in->row.f[c->text];
-	size_t n = tsv_unescape(s, in->row.len[c->text], s), base = 0, i;
-	bool mapped = c->start >= 0;
+	const struct cols_text *ct = &c->t;
+	char *s = in->row.f[ct->text];
+	size_t n = tsv_unescape(s, in->row.len[ct->text], s), base = 0, i;
+	bool mapped = ct->start >= 0;
 
 	if (mapped) {
-		base = input_offset(in, (size_t)c->start);
+		base = input_offset(in, (size_t)ct->start);
 		tk->fm.n = 0;
-		if (c->fold >= 0 && fold_parse(&tk->fm, in->row.f[c->fold], in->row.len[c->fold]) != 0)
-			input_fail(in, "malformed fold column '%.*s'", (int)(in->row.len[c->fold] > 40 ? 40 :
-			    in->row.len[c->fold]), in->row.f[c->fold]);
+		if (ct->fold >= 0 &&
+		    fold_parse(&tk->fm, in->row.f[ct->fold], in->row.len[ct->fold]) != 0)
+			input_fail(in, "malformed fold column '%.*s'", (int)(in->row.len[ct->fold] > 40 ?
+			    40 : in->row.len[ct->fold]), in->row.f[ct->fold]);
 	}
 	tok_text(&tk->ab, s, n, &tk->toks);
 	sbuf_reset(&tk->joined);
-	if (!tk->join)
-		set_prefix(tk, in, c);
+	if (!tk->join) {
+		sbuf_reset(&tk->prefix);
+		cols_pass_row(&c->pass, &in->row, &tk->prefix);
+	}
 	for (i = 0; i < tk->toks.n; i++) {
 		const struct tok *t = &tk->toks.v[i];
 
@@ -312,6 +289,8 @@ tokenize_file(struct tokenize *tk, const char *path)
 			next_doc(tk, &in, &c);
 		tokenize_row(tk, &in, &c);
 	}
+	if (cols_known)
+		cols_pass_free(&c.pass);
 	input_close(&in);
 	return true;
 }

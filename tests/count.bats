@@ -78,7 +78,7 @@ table() {
 # tokens: the tokenized samples, lower-cased, in $T/tokens.tsv.
 tokens() {
 	tabloid-split "$S"/*.txt | tabloid-tokenize --lower >"$T/tokens.tsv"
-	same "doc	para	sent	tok	start	end	type	token" "$(head -n 1 "$T/tokens.tsv")"
+	same "doc	para	sent	tok	tok_start	tok_end	tok_kind	token" "$(head -n 1 "$T/tokens.tsv")"
 	[ "$(wc -l <"$T/tokens.tsv")" -gt 3000 ]
 }
 
@@ -573,10 +573,10 @@ EOF
 	done
 }
 
-@test "shards: -f type,token -i, counted in 2, 3 and 7 chunks and merged, equals one pass" {
+@test "shards: -f tok_kind,token -i, counted in 2, 3 and 7 chunks and merged, equals one pass" {
 	tokens
 	for k in 2 3 7; do
-		chunked "$k" "-f type,token -i" "-f type,token -i" ""
+		chunked "$k" "-f tok_kind,token -i" "-f tok_kind,token -i" ""
 	done
 	# the same with case left in the tokens, so that -i has work to do
 	tabloid-split "$S"/*.txt | tabloid-tokenize >"$T/tokens.tsv"
@@ -584,7 +584,7 @@ EOF
 	    "$(tabloid-count -f token -i "$T/tokens.tsv" | wc -l)" ]
 	for k in 2 3 7; do
 		rm -rf "$T/chunks.$k"
-		chunked "$k" "-f type,token -i" "-f type,token -i" ""
+		chunked "$k" "-f tok_kind,token -i" "-f tok_kind,token -i" ""
 	done
 }
 
@@ -623,10 +623,10 @@ EOF
 	in_parallel "-f token --by doc" "-f token --by doc" "--by doc"
 }
 
-@test "parallel: --pipe jobs of -f type,token -i, merged, equal one pass" {
+@test "parallel: --pipe jobs of -f tok_kind,token -i, merged, equal one pass" {
 	need_parallel
 	tokens
-	in_parallel "-f type,token -i" "-f type,token -i" ""
+	in_parallel "-f tok_kind,token -i" "-f tok_kind,token -i" ""
 }
 
 @test "parallel: --pipe jobs of --by doc -f token, merged with -n 3 --freq, equal one pass" {
@@ -639,8 +639,8 @@ EOF
 	need_parallel
 	tokens
 	in_parallel "-f token -d" "-f token -d" "" --colsep '\t' --group-by doc
-	in_parallel "-f type,token -i -d" "-f type,token -i -d" "" --colsep '\t' --group-by doc
-	in_parallel "-f token -d --by type" "-f token -d --by type" "--by type" \
+	in_parallel "-f tok_kind,token -i -d" "-f tok_kind,token -i -d" "" --colsep '\t' --group-by doc
+	in_parallel "-f token -d --by tok_kind" "-f token -d --by tok_kind" "--by tok_kind" \
 	    --colsep '\t' --group-by doc
 	in_parallel "--by doc -f token -d -n 3 --freq" "--by doc -f token -d" \
 	    "--by doc -n 3 --freq" --colsep '\t' --group-by doc
@@ -663,7 +663,7 @@ EOF
 	tokens
 	spills "-f token"
 	spills "-f token -n 20 --min 3 --freq"
-	spills "-f type,token -i"
+	spills "-f tok_kind,token -i"
 	spills "-f doc,token"
 }
 
@@ -671,15 +671,15 @@ EOF
 	tokens
 	spills "--by doc -f token"
 	spills "--by doc -f token -n 3 --freq"
-	spills "--by type -f token --min 2"
+	spills "--by tok_kind -f token --min 2"
 }
 
 @test "spill: -S and --memory-limit give the same bytes, with --docs" {
 	tokens
 	spills "-f token -d"
-	spills "-f type,token -i -d --freq"
+	spills "-f tok_kind,token -i -d --freq"
 	spills "--by doc -f token -d"
-	spills "--by type -f token -d -n 5"
+	spills "--by tok_kind -f token -d -n 5"
 }
 
 @test "spill: a --memory-limit below 64K is refused with a clear message" {
@@ -706,9 +706,9 @@ EOF
 	one_pass "-f token -d"
 	tabloid-count --merge -S 64K "$T/by_doc" >"$T/spilled"
 	identical "$T/one" "$T/spilled"
-	by_doc "--by type -f token -d"
-	one_pass "--by type -f token -d --freq"
-	tabloid-count --merge --by type --freq -S 64K "$T/by_doc" >"$T/spilled"
+	by_doc "--by tok_kind -f token -d"
+	one_pass "--by tok_kind -f token -d --freq"
+	tabloid-count --merge --by tok_kind --freq -S 64K "$T/by_doc" >"$T/spilled"
 	identical "$T/one" "$T/spilled"
 	same "" "$(find "$TMPDIR" -name 'tabloid-run.*')"
 }
@@ -1009,7 +1009,7 @@ EOF
 @test "hostile: the same input gives the same bytes on every run" {
 	tokens
 	for opts in "-f token" "--by doc -f token -d --freq" "--by doc -f token --tfidf" \
-	    "-f type,token -i -n 50"; do
+	    "-f tok_kind,token -i -n 50"; do
 		tabloid-count $opts "$T/tokens.tsv" >"$T/first"
 		tabloid-count $opts <"$T/tokens.tsv" >"$T/second"
 		identical "$T/first" "$T/second"

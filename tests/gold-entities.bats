@@ -51,8 +51,8 @@ at_least() {
 	at_least core 7 0.83
 }
 
-@test "entities: the scorer counts exact spans and types only" {
-	printf 'doc\tpara\tsent\tstart\tend\ttype\tentity\ttext\n' >"$T/p"
+@test "entities: the scorer counts exact spans and labels only" {
+	printf 'doc\tpara\tsent\tent_start\tent_end\tent_label\tentity\tmention\n' >"$T/p"
 	awk -F '\t' 'NR > 1 { print "000_7a71359318611c7a\t1\t1\t" $1 "\t" $2 "\t" $3 "\tx\t" $4 }' \
 	    "$TABLOID_SRCDIR/tests/gold/entities/000_7a71359318611c7a.ents" >>"$T/p"
 	run sh "$TABLOID_SRCDIR/tests/score-entities.sh" "$TABLOID_SRCDIR/tests/gold/entities" \

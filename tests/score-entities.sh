@@ -1,9 +1,9 @@
 #!/bin/sh
 # score-entities.sh GOLDDIR PRED [NAME...]: precision, recall and F1 of
-# entity mentions in PRED (TSV with the columns doc start end type, as
-# tabloid-tag-entities writes them) against the hand-annotated NAME.ents
-# files in GOLDDIR (all of them when no NAME is given).  A mention counts
-# when its document, offsets and type all match.  Mentions of documents
+# entity mentions in PRED (TSV with the columns doc ent_start ent_end
+# ent_label, as tabloid-tag-entities writes them) against the
+# hand-annotated NAME.ents files in GOLDDIR (all of them when no NAME is
+# given).  A mention counts when its document, offsets and label all match.  Mentions of documents
 # without a .ents file are ignored.  Prints one line per type, then
 # "core" (PERSON ORG GPE LOC NORP, micro-averaged) and "all":
 #     TYPE gold predicted matched precision recall F1
@@ -24,19 +24,19 @@ done | LC_ALL=C awk -F '\t' -v pred="$pred" '
 			n = split(line, f, "\t")
 			if (!hdr) {
 				for (i = 1; i <= n; i++) col[f[i]] = i
-				if (!("doc" in col) || !("start" in col) || !("end" in col) || !("type" in col)) {
-					print "score-entities.sh: " pred ": no doc, start, end and type columns" > "/dev/stderr"
+				if (!("doc" in col) || !("ent_start" in col) || !("ent_end" in col) || !("ent_label" in col)) {
+					print "score-entities.sh: " pred ": no doc, ent_start, ent_end and ent_label columns" > "/dev/stderr"
 					exit 2
 				}
 				hdr = 1
 				continue
 			}
 			if (!(f[col["doc"]] in docs)) continue
-			key = f[col["doc"]] "\t" f[col["start"]] "\t" f[col["end"]] "\t" f[col["type"]]
+			key = f[col["doc"]] "\t" f[col["ent_start"]] "\t" f[col["ent_end"]] "\t" f[col["ent_label"]]
 			if (key in seen) continue
 			seen[key] = 1
-			np[f[col["type"]]]++
-			if (key in gold) nm[f[col["type"]]]++
+			np[f[col["ent_label"]]]++
+			if (key in gold) nm[f[col["ent_label"]]]++
 		}
 		split("PERSON ORG GPE LOC NORP DATE TIME MONEY PERCENT", types, " ")
 		for (i = 1; i <= 9; i++) {

@@ -9,7 +9,7 @@ setup() {
 	printf 'doc\ttext\n' >hdr.tsv
 }
 
-# tag TEXT: the type, entity and text columns of the mentions in TEXT.
+# tag TEXT: the ent_label, entity and mention columns of the mentions in TEXT.
 tag() {
 	printf 'doc\ttext\nd\t%s\n' "$1" | tabloid-split --tsv | tabloid-tag-entities | cut -f6-
 }
@@ -17,7 +17,7 @@ tag() {
 @test "mention rows: header, types, canonical names and original offsets" {
 	run bash -c "tabloid-split '$S/000_7a71359318611c7a.txt' | tabloid-tag-entities"
 	[ "$status" -eq 0 ]
-	[ "${lines[0]}" = "doc	para	sent	start	end	type	entity	text" ]
+	[ "${lines[0]}" = "doc	para	sent	ent_start	ent_end	ent_label	entity	mention" ]
 	echo "$output" | grep -q '	GPE	United Kingdom	U.K.$'
 	echo "$output" | grep -q '	ORG	Huawei	Huawei Technologies Co.$'
 	echo "$output" | grep -q '	PERSON	Boris Johnson	Johnson$'
@@ -28,7 +28,7 @@ tag() {
 	for f in "$S"/*.txt; do
 		tabloid-split "$f" | tabloid-tag-entities | tail -n +2 >m.tsv
 		[ -s m.tsv ]
-		while IFS='	' read -r doc para sent start end type entity text; do
+		while IFS='	' read -r doc para sent start end label entity text; do
 			got=$(tail -c +$((start + 1)) "$f" | head -c $((end - start)) | tr -s ' \n\t' '   ')
 			[ "$got" = "$text" ] || { echo "$f $start $end: '$got' != '$text'"; return 1; }
 		done <m.tsv
@@ -86,7 +86,7 @@ PERSON" ]
 	for f in body 2; do
 		run tabloid-tag-entities -f "$f" cols.tsv
 		[ "$status" -eq 0 ]
-		[ "${lines[0]}" = "id	note	start	end	type	entity	text" ]
+		[ "${lines[0]}" = "id	note	ent_start	ent_end	ent_label	entity	mention" ]
 		[ "${lines[1]}" = "d1	Berlin	0	5	GPE	Paris	Paris" ]
 		[ "${#lines[@]}" -eq 3 ]
 	done
@@ -114,7 +114,7 @@ PERSON" ]
 @test "--bio: one row per token, B- starts every mention, I- never follows O" {
 	tabloid-split "$S/001_b53f680156d8d950.txt" >s.tsv
 	tabloid-tag-entities --bio s.tsv >bio.tsv
-	[ "$(head -n 1 bio.tsv)" = "doc	para	sent	tok	start	end	token	tag" ]
+	[ "$(head -n 1 bio.tsv)" = "doc	para	sent	tok	tok_start	tok_end	token	tag" ]
 	awk -F '\t' 'NR > 1 && $8 ~ /^I-/ && prev == "O" { bad = 1 } NR > 1 { prev = $8 } END { exit bad }' bio.tsv
 	tabloid-tag-entities s.tsv | awk -F '\t' 'NR > 1 { print $4 "\t" $6 }' | sort >m
 	awk -F '\t' 'NR > 1 && $8 ~ /^B-/ { print $5 "\t" substr($8, 3) }' bio.tsv | sort >b
@@ -226,10 +226,10 @@ PERSON" ]
 	run tabloid-tag-entities fold.tsv
 	[ "$status" -eq 2 ]
 	[[ "$output" == *"fold"* ]]
-	printf 'doc\tpara\tsent\ttok\tstart\tend\ttype\ttoken\nd\t1\t1\t1\t0\t5\tword\tHello\nd\t1\t1\t2\t6\t11\tbogus\tworld\n' >type.tsv
+	printf 'doc\tpara\tsent\ttok\ttok_start\ttok_end\ttok_kind\ttoken\nd\t1\t1\t1\t0\t5\tword\tHello\nd\t1\t1\t2\t6\t11\tbogus\tworld\n' >type.tsv
 	run tabloid-tag-entities type.tsv
 	[ "$status" -eq 2 ]
-	[[ "$output" == *"type.tsv: line 3: 'bogus' is not a token type"* ]]
+	[[ "$output" == *"type.tsv: line 3: 'bogus' is not a token kind"* ]]
 }
 
 @test "-o replaces its file only on success; output is deterministic; repeated headers dropped" {

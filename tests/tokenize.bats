@@ -326,7 +326,7 @@ EOF
 	printf 'text\nBad\xff\xfe byte \0 nul a\x01b \xc3 end\n' >"$T/in.tsv"
 	tabloid-tokenize "$T/in.tsv" >"$T/out" 2>"$T/err"
 	[ ! -s "$T/err" ]
-	printf '%b\n' 'tok\tstart\tend\ttype\ttoken' \
+	printf '%b\n' 'tok\ttok_start\ttok_end\ttok_kind\ttoken' \
 	    '1\t0\t3\tword\tBad' '2\t3\t5\tother\t\xff\xfe' '3\t6\t10\tword\tbyte' \
 	    '4\t11\t12\tother\t\0' '5\t13\t16\tword\tnul' '6\t17\t18\tword\ta' \
 	    '7\t18\t19\tother\t\x01' '8\t19\t20\tword\tb' '9\t21\t22\tother\t\xc3' \
@@ -344,10 +344,10 @@ EOF
 
 # --- columns and offsets -------------------------------------------------------
 
-@test "columns: other columns pass through, then tok start end type token" {
+@test "columns: other columns pass through, then tok tok_start tok_end tok_kind token" {
 	rows 'doc\tsource\ttext' 'd1\tbbc\tHi there.' 'd2\titv\tOk' >"$T/in.tsv"
 	tabloid-tokenize "$T/in.tsv" >"$T/out"
-	rows 'doc\tsource\ttok\tstart\tend\ttype\ttoken' \
+	rows 'doc\tsource\ttok\ttok_start\ttok_end\ttok_kind\ttoken' \
 	    'd1\tbbc\t1\t0\t2\tword\tHi' \
 	    'd1\tbbc\t2\t3\t8\tword\tthere' \
 	    'd1\tbbc\t3\t8\t9\tpunct\t.' \
@@ -355,10 +355,10 @@ EOF
 	diff -u "$T/want" "$T/out"
 }
 
-@test "columns: split output gives doc para sent tok start end type token" {
+@test "columns: split output gives doc para sent tok tok_start tok_end tok_kind token" {
 	printf 'Title\n\nHello,  the\tworld. Bye.\n' >"$T/a.txt"
 	tabloid-split "$T/a.txt" | tabloid-tokenize >"$T/out"
-	rows 'doc\tpara\tsent\ttok\tstart\tend\ttype\ttoken' \
+	rows 'doc\tpara\tsent\ttok\ttok_start\ttok_end\ttok_kind\ttoken' \
 	    'a\t1\t1\t1\t0\t5\tword\tTitle' \
 	    'a\t2\t2\t1\t7\t12\tword\tHello' \
 	    'a\t2\t2\t2\t12\t13\tpunct\t,' \
@@ -373,7 +373,7 @@ EOF
 @test "offsets: without a start column they count bytes of the decoded field" {
 	rows 'doc\ttext' 'd\tHello, “world” – ok' 'e\tA\\tB \\\\ C' >"$T/in.tsv"
 	tabloid-tokenize "$T/in.tsv" | cut -f 1,3-6 >"$T/out"
-	rows 'doc\tstart\tend\ttype\ttoken' \
+	rows 'doc\ttok_start\ttok_end\ttok_kind\ttoken' \
 	    'd\t0\t5\tword\tHello' 'd\t5\t6\tpunct\t,' 'd\t7\t10\tpunct\t“' \
 	    'd\t10\t15\tword\tworld' 'd\t15\t18\tpunct\t”' 'd\t19\t22\tpunct\t–' \
 	    'd\t23\t25\tword\tok' \
@@ -387,14 +387,14 @@ EOF
 	    'd\t1\t1\t100\t130\t6:3\tHello, the world.' \
 	    'e\t1\t1\t7\t23\t3:2,7:3\tOne two three' >"$T/in.tsv"
 	tabloid-tokenize "$T/in.tsv" | cut -f 1,5- >"$T/out"
-	rows 'doc\tstart\tend\ttype\ttoken' \
+	rows 'doc\ttok_start\ttok_end\ttok_kind\ttoken' \
 	    'd\t100\t105\tword\tHello' 'd\t105\t106\tpunct\t,' 'd\t109\t112\tword\tthe' \
 	    'd\t113\t118\tword\tworld' 'd\t118\t119\tpunct\t.' \
 	    'e\t7\t10\tword\tOne' 'e\t12\t15\tword\ttwo' 'e\t18\t23\tword\tthree' >"$T/want"
 	diff -u "$T/want" "$T/out"
 	# a start column without fold: start plus the offset in the field
 	rows 'doc\tstart\ttext' 'd\t100\tHi there' | tabloid-tokenize >"$T/out"
-	rows 'doc\ttok\tstart\tend\ttype\ttoken' 'd\t1\t100\t102\tword\tHi' \
+	rows 'doc\ttok\ttok_start\ttok_end\ttok_kind\ttoken' 'd\t1\t100\t102\tword\tHi' \
 	    'd\t2\t103\t108\tword\tthere' | diff -u - "$T/out"
 }
 
@@ -410,11 +410,11 @@ EOF
 }
 
 @test "offsets: the token checker catches a wrong offset" {
-	rows 'doc\tpara\tsent\ttok\tstart\tend\ttype\ttoken' \
+	rows 'doc\tpara\tsent\ttok\ttok_start\ttok_end\ttok_kind\ttoken' \
 	    '000_7a71359318611c7a\t1\t1\t1\t0\t3\tword\tThe' >"$T/good"
 	check_tokens "$S" "$T/good"
 	for bad in '1\t4\tword\tThe' '0\t3\tword\tthe' '0\t2\tword\tThe' '0\t0\tword\t'; do
-		rows 'doc\tpara\tsent\ttok\tstart\tend\ttype\ttoken' \
+		rows 'doc\tpara\tsent\ttok\ttok_start\ttok_end\ttok_kind\ttoken' \
 		    "000_7a71359318611c7a\\t1\\t1\\t1\\t$bad" >"$T/bad"
 		run check_tokens "$S" "$T/bad"
 		[ "$status" -eq 1 ]
@@ -452,7 +452,7 @@ EOF
 	printf 'Hello there.\n' >"$T/a.txt"
 	printf 'Bye.\n' >"$T/b.txt"
 	{ tabloid-split "$T/a.txt"; tabloid-split "$T/b.txt"; } | tabloid-tokenize >"$T/out"
-	rows 'doc\tpara\tsent\ttok\tstart\tend\ttype\ttoken' \
+	rows 'doc\tpara\tsent\ttok\ttok_start\ttok_end\ttok_kind\ttoken' \
 	    'a\t1\t1\t1\t0\t5\tword\tHello' 'a\t1\t1\t2\t6\t11\tword\tthere' \
 	    'a\t1\t1\t3\t11\t12\tpunct\t.' \
 	    'b\t1\t1\t1\t0\t3\tword\tBye' 'b\t1\t1\t2\t3\t4\tpunct\t.' >"$T/want"
@@ -463,7 +463,7 @@ EOF
 	rows 'doc\ttext' 'a\tHi there' >"$T/f1.tsv"
 	rows 'doc\ttext' 'b\tBye' >"$T/f2.tsv"
 	tabloid-tokenize "$T/f1.tsv" "$T/f2.tsv" >"$T/out"
-	rows 'doc\ttok\tstart\tend\ttype\ttoken' 'a\t1\t0\t2\tword\tHi' \
+	rows 'doc\ttok\ttok_start\ttok_end\ttok_kind\ttoken' 'a\t1\t0\t2\tword\tHi' \
 	    'a\t2\t3\t8\tword\tthere' 'b\t1\t0\t3\tword\tBye' | diff -u - "$T/out"
 	tabloid-tokenize - <"$T/f1.tsv" | diff -u <(head -n 3 "$T/out") -
 }
@@ -472,7 +472,7 @@ EOF
 
 @test "options: -f takes the text column by name or by number" {
 	rows 'id\tbody\tnote' '7\tHi there.\tzz' >"$T/in.tsv"
-	rows 'id\tnote\ttok\tstart\tend\ttype\ttoken' '7\tzz\t1\t0\t2\tword\tHi' \
+	rows 'id\tnote\ttok\ttok_start\ttok_end\ttok_kind\ttoken' '7\tzz\t1\t0\t2\tword\tHi' \
 	    '7\tzz\t2\t3\t8\tword\tthere' '7\tzz\t3\t8\t9\tpunct\t.' >"$T/want"
 	tabloid-tokenize -f body "$T/in.tsv" | diff -u "$T/want" -
 	tabloid-tokenize -f 2 "$T/in.tsv" | diff -u "$T/want" -
@@ -494,9 +494,11 @@ EOF
 	tabloid-tokenize -N "$T/in.tsv" | diff -u "$T/want" -
 	tabloid-tokenize --no-header "$T/in.tsv" | diff -u "$T/want" -
 	rows '7\tHi there.\tzz' | tabloid-tokenize -N -f 2 | diff -u "$T/want" -
-	# with -N a start column has no name, so offsets are into the field
-	rows 'd\t1\t1\t100\t130\t6:3\tHi' | tabloid-tokenize -N >"$T/out"
-	rows 'd\t1\t1\t100\t130\t6:3\t1\t0\t2\tword\tHi' | diff -u - "$T/out"
+	# with -N five or more columns are split's: start, end and fold come
+	# before the text, and map the offsets into the document
+	rows 'd\t1\t1\t100\t130\t2:3\tHi you' | tabloid-tokenize -N >"$T/out"
+	rows 'd\t1\t1\t1\t100\t102\tword\tHi' 'd\t1\t1\t2\t105\t108\tword\tyou' |
+	    diff -u - "$T/out"
 }
 
 @test "options: --lower applies Unicode case folding, offsets unchanged" {
@@ -508,7 +510,7 @@ in:   U.K.’s CAN'T
 tok:  u.k. ’s ca n't
 EOF
 	rows 'text' 'ÉCOLE Straße' | tabloid-tokenize --lower | cut -f 2,3 >"$T/out"
-	rows 'start\tend' '0\t6' '7\t14' | diff -u - "$T/out"
+	rows 'tok_start\ttok_end' '0\t6' '7\t14' | diff -u - "$T/out"
 }
 
 @test "options: --nfkc normalises ligatures and full-width forms, offsets unchanged" {
@@ -519,7 +521,7 @@ in:   １２３
 tok:  123
 EOF
 	rows 'text' 'ﬁnance １２３' | tabloid-tokenize --nfkc | cut -f 2,3 >"$T/out"
-	rows 'start\tend' '0\t8' '9\t18' | diff -u - "$T/out"
+	rows 'tok_start\ttok_end' '0\t8' '9\t18' | diff -u - "$T/out"
 	# without --nfkc the tokens are the bytes of the input
 	table <<'EOF'
 in:   ﬁnance ＡＢ
@@ -639,28 +641,28 @@ EOF
 	run --separate-stderr tabloid-tokenize "$T/h.tsv"
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
-	same "$(rows 'doc\ttok\tstart\tend\ttype\ttoken')" "$output"
+	same "$(rows 'doc\ttok\ttok_start\ttok_end\ttok_kind\ttoken')" "$output"
 	# an empty or blank text field gives no tokens
 	rows 'doc\ttext' 'a\t' 'b\t   ' >"$T/e.tsv"
 	run --separate-stderr tabloid-tokenize "$T/e.tsv"
 	[ "$status" -eq 0 ]
-	same "$(rows 'doc\ttok\tstart\tend\ttype\ttoken')" "$output"
+	same "$(rows 'doc\ttok\ttok_start\ttok_end\ttok_kind\ttoken')" "$output"
 	# split output of an empty article
 	: >"$T/empty.txt"
 	run --separate-stderr bash -c 'tabloid-split "$1" | tabloid-tokenize' _ "$T/empty.txt"
 	[ "$status" -eq 0 ]
-	same "$(rows 'doc\tpara\tsent\ttok\tstart\tend\ttype\ttoken')" "$output"
+	same "$(rows 'doc\tpara\tsent\ttok\ttok_start\ttok_end\ttok_kind\ttoken')" "$output"
 }
 
 @test "hostile: input without a final newline" {
 	printf 'doc\ttext\nd\tNo newline' | tabloid-tokenize >"$T/out"
-	rows 'doc\ttok\tstart\tend\ttype\ttoken' 'd\t1\t0\t2\tword\tNo' \
+	rows 'doc\ttok\ttok_start\ttok_end\ttok_kind\ttoken' 'd\t1\t0\t2\tword\tNo' \
 	    'd\t2\t3\t10\tword\tnewline' | diff -u - "$T/out"
 }
 
 @test "hostile: CRLF input gives no CR in the output" {
 	printf 'doc\ttext\r\nd\tHi there\r\ne\tBye\r\n' | tabloid-tokenize >"$T/out"
-	rows 'doc\ttok\tstart\tend\ttype\ttoken' 'd\t1\t0\t2\tword\tHi' \
+	rows 'doc\ttok\ttok_start\ttok_end\ttok_kind\ttoken' 'd\t1\t0\t2\tword\tHi' \
 	    'd\t2\t3\t8\tword\tthere' 'e\t1\t0\t3\tword\tBye' | diff -u - "$T/out"
 	# split output of a CRLF article, tokens still at their bytes
 	mkdir "$T/crlf"
@@ -673,7 +675,7 @@ EOF
 
 @test "hostile: a BOM at the start is dropped, offsets of split output still count it" {
 	printf '\xef\xbb\xbfdoc\ttext\nd\tHi there\n' | tabloid-tokenize >"$T/out"
-	rows 'doc\ttok\tstart\tend\ttype\ttoken' 'd\t1\t0\t2\tword\tHi' \
+	rows 'doc\ttok\ttok_start\ttok_end\ttok_kind\ttoken' 'd\t1\t0\t2\tword\tHi' \
 	    'd\t2\t3\t8\tword\tthere' | diff -u - "$T/out"
 	mkdir "$T/bom"
 	printf '\xef\xbb\xbfHello there. Bye.\n' >"$T/bom/b.txt"
@@ -728,7 +730,7 @@ EOF
 	run --separate-stderr tabloid-tokenize "$T/a.tsv" "$T/missing.tsv" "$T/b.tsv"
 	[ "$status" -eq 2 ]
 	[[ "$stderr" == "tabloid-tokenize: $T/missing.tsv: "* ]]
-	same "$(rows 'doc\ttok\tstart\tend\ttype\ttoken' 'a\t1\t0\t2\tword\tHi' 'b\t1\t0\t3\tword\tBye')" "$output"
+	same "$(rows 'doc\ttok\ttok_start\ttok_end\ttok_kind\ttoken' 'a\t1\t0\t2\tword\tHi' 'b\t1\t0\t3\tword\tBye')" "$output"
 }
 
 @test "hostile: output to /dev/full fails with a write error and status 2" {
@@ -745,11 +747,11 @@ EOF
 	for i in 1 2 3 4; do tabloid-split "$S"/*.txt; done >"$T/sents"
 	run bash -c 'tabloid-tokenize "$1" 2>"$2" | head -1' _ "$T/sents" "$T/err"
 	[ "$status" -eq 0 ]
-	same "doc	para	sent	tok	start	end	type	token" "$output"
+	same "doc	para	sent	tok	tok_start	tok_end	tok_kind	token" "$output"
 	[ ! -s "$T/err" ]
 	run bash -c 'tabloid-split "$@" 2>/dev/null | tabloid-tokenize 2>"'"$T"'/err" | head -1' _ "$S"/*.txt
 	[ "$status" -eq 0 ]
-	same "doc	para	sent	tok	start	end	type	token" "$output"
+	same "doc	para	sent	tok	tok_start	tok_end	tok_kind	token" "$output"
 	[ ! -s "$T/err" ]
 }
 

@@ -75,10 +75,10 @@ edit_b() {
 	rm pages/c.txt
 	run tabloid-watch --otsv state pages
 	[ "$status" -eq 1 ]
-	[ "${lines[0]}" = "$(rows 'time\tdoc\tchange\told_version\tnew_version\top\told_sent\tnew_sent\tsimilarity\ttype\ttext')" ]
+	[ "${lines[0]}" = "$(rows 'time\tdoc\tchange\told_version\tnew_version\top\told_sent\tnew_sent\tsimilarity\tent_label\tentity\ttext')" ]
 	ops=$(printf '%s\n' "$output" | awk -F'\t' '$3 == "changed" { print $6 }' | sort | uniq -c | awk '{ printf "%s%s ", $1, $2 }')
 	[ "$ops" = "1+ 1- 1~ " ] || { echo "$ops"; false; }
-	printf '%s\n' "$output" | awk -F'\t' 'NR > 1 && NF != 11 { exit 1 }'
+	printf '%s\n' "$output" | awk -F'\t' 'NR > 1 && NF != 12 { exit 1 }'
 	printf '%s\n' "$output" | grep -q "$(rows '^2023-11-14T22:13:20Z\tc\tremoved\t1\t\t')"
 }
 

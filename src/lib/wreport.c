@@ -10,7 +10,7 @@
 
 #define WREPORT_TSV_HEADER                                                              \
 	"time\tdoc\tchange\told_version\tnew_version\top\told_sent\tnew_sent\tsimilarity\t" \
-	"type\ttext\n"
+	"ent_label\tentity\ttext\n"
 
 static const struct wdiff_marks wreport_html_marks = { "<del>", "</del>", "<ins>",
 	"</ins>" };
@@ -202,7 +202,7 @@ wreport_whole(struct wreport *r, const char *change, const struct wreport_side *
 	switch (r->f) {
 	case WREPORT_TSV:
 		wreport_tsv_start(r, s->id, change, isnew ? 0 : s->version, isnew ? s->version : 0);
-		out_str("\t\t\t\t\t");
+		out_str("\t\t\t\t\t\t");
 		out_escaped(hl, hn);
 		out_byte('\n');
 		break;
@@ -228,7 +228,7 @@ wreport_unreadable(struct wreport *r, const char *id, const char *source, const 
 	switch (r->f) {
 	case WREPORT_TSV:
 		wreport_tsv_start(r, id, "unreadable", 0, 0);
-		out_str("\t\t\t\t\t");
+		out_str("\t\t\t\t\t\t");
 		out_escaped(why, strlen(why));
 		out_byte('\n');
 		break;
@@ -298,7 +298,7 @@ wreport_names_tsv(const struct wreport *r, const struct wreport_side *a,
 		out_str(gaz_type_name((enum gaz_type)l->v[i].type));
 		out_byte('\t');
 		out_escaped(l->v[i].name, strlen(l->v[i].name));
-		out_byte('\n');
+		out_str("\t\n");
 	}
 }
 
@@ -398,7 +398,7 @@ wreport_tsv_edit(const struct wreport *r, const struct wreport_side *a,
 	out_byte('\t');
 	vdiff_format_sim(sim, e->sim);
 	out_str(sim);
-	out_str("\t\t");
+	out_str("\t\t\t");
 	out_escaped(t, n);
 	out_byte('\n');
 }

@@ -10,6 +10,7 @@
 
 #include "lib/abbrev.h"
 #include "lib/align.h"
+#include "lib/cols.h"
 #include "lib/csvread.h"
 #include "lib/data.h"
 #include "lib/input.h"
@@ -39,6 +40,51 @@ test_tsv_unescape(void)
 
 	CHECK(n == 12);
 	CHECK(memcmp(a, "a\tb\nc\rd\\e\\x\\", 12) == 0);
+}
+
+static void
+test_cols(void)
+{
+	char hl[] = "doc\tdate\ttok\ttok_start\ttok_end\ttok_kind\ttoken";
+	char rl[] = "d\t2024\t3\t10\t15\tword\tHello";
+	static const char *const own[] = { "tok", "tok_start", "tok_end", "tok_kind", "token",
+		NULL };
+	struct tsv_header h = { 0 };
+	struct tsv_row row = { 0 };
+	struct cols_text c;
+	struct cols_pass p;
+	struct sbuf b = { 0 };
+
+	tsv_header_set(&h, hl, strlen(hl));
+	cols_find(&c, &h, h.n, 6);
+	CHECK(c.doc == 0 && c.start == 3 && c.end == 4 && c.fold == -1);
+	cols_pass_init(&p, &h, h.n, own);
+	cols_pass_drop(&p, (long)c.text);
+	cols_pass_drop(&p, -1);
+	cols_pass_drop(&p, 99);
+	cols_pass_names(&p, &h, &b);
+	CHECK(b.len == 9 && memcmp(b.p, "doc\tdate\t", 9) == 0);
+	sbuf_reset(&b);
+	tsv_split(&row, rl, strlen(rl));
+	cols_pass_row(&p, &row, &b);
+	CHECK(b.len == 7 && memcmp(b.p, "d\t2024\t", 7) == 0);
+	CHECK(cols_passes(&p, 1) && !cols_passes(&p, 2) && !cols_passes(&p, 7));
+	cols_pass_free(&p);
+	/* without a header: split's layout from five columns on */
+	cols_find(&c, NULL, 7, 6);
+	CHECK(c.doc == 0 && c.start == 3 && c.end == 4 && c.fold == 5);
+	cols_find(&c, NULL, 4, 3);
+	CHECK(c.doc == 0 && c.start == -1 && c.end == -1 && c.fold == -1);
+	cols_find(&c, NULL, 7, 2);
+	CHECK(c.start == -1 && c.fold == -1);
+	cols_find(&c, NULL, 1, 0);
+	CHECK(c.doc == -1);
+	cols_pass_init(&p, NULL, 3, own);
+	CHECK(cols_passes(&p, 0) && cols_passes(&p, 2));
+	cols_pass_free(&p);
+	sbuf_free(&b);
+	tsv_row_free(&row);
+	tsv_header_free(&h);
 }
 
 static void
@@ -890,6 +936,7 @@ main(void)
 	test_tsv_unescape();
 	test_tsv_split();
 	test_tsv_cols();
+	test_cols();
 	test_utf8();
 	test_utf8_normalize();
 	test_fold();
