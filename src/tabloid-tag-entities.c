@@ -59,7 +59,6 @@ struct tagger {
 	bool done;			/* no more jobs */
 	enum mode mode;
 	uint32_t types;			/* --types mask */
-	const char *textcol;		/* -f */
 	bool noheader, header_done;
 	struct tsv_header first;	/* header of the first file */
 	struct sbuf docid;		/* the current document's id */
@@ -84,7 +83,9 @@ usage(int status)
 
 	fprintf(f, "usage: tabloid-tag-entities [-N] [-o file | -O dir] [-f column] [-g file]\n"
 	    "                            [-t types] [--bio | --inline] [--memory file]\n"
-	    "                            [--threads n] [--progress] [file ...]\n");
+	    "                            [--threads n] [--progress] [--itsv | --icsv]\n"
+	    "                            [--ifs sep] [--doc-col col] [--text-col col]\n"
+	    "                            [file ...]\n");
 	if (status != 0) {
 		fprintf(f, "Try 'tabloid-tag-entities --help' for more information.\n");
 		exit(status);
@@ -95,7 +96,14 @@ usage(int status)
 	    "  -o, --output FILE     write to FILE, replaced only when complete\n"
 	    "  -O, --output-dir DIR  write each document to DIR/DOCID.tsv (in any mode),\n"
 	    "                        replaced only when the whole run is complete\n"
-	    "  -f, --field COLUMN    the text column of sentence rows (default: text, else last)\n"
+	    "  -f, --field COLUMN    the text column of sentence rows, as --text-col\n"
+	    "      --itsv            read TSV (the default)\n"
+	    "      --icsv            read CSV (RFC 4180)\n"
+	    "      --ifs SEP         the CSV delimiter: ',' ';' or tab (or comma,\n"
+	    "                        semicolon); by default the one in the header line\n"
+	    "      --doc-col COL     the doc column, by name or number (default doc)\n"
+	    "      --text-col COL    the text column, by name or number (default\n"
+	    "                        text, else the last)\n"
 	    "  -g, --gazetteer FILE  add the names in FILE (NAME TAB TYPE [TAB ENTITY]); they win\n"
 	    "  -t, --types LIST      only these types (comma-separated; default all)\n"
 	    "      --bio             one row per token with a BIO tag\n"
@@ -150,13 +158,11 @@ find(struct input *in, const char *name)
 }
 
 static void
-find_cols(struct tagger *tg, struct input *in, size_t nf, struct cols *c)
+find_cols(struct input *in, size_t nf, struct cols *c)
 {
-	char msg[256];
-	size_t col;
 	long k;
 
-	c->doc = in->have_header ? find(in, "doc") : 0;
+	c->doc = input_doc_col(in, nf, in->have_header ? -1 : 0);
 	c->tok = find(in, "tok");
 	c->type = find(in, "type");
 	c->start = find(in, "start");
@@ -164,16 +170,12 @@ find_cols(struct tagger *tg, struct input *in, size_t nf, struct cols *c)
 	c->fold = find(in, "fold");
 	c->text = nf - 1;
 	k = find(in, "token");
-	c->tokens = k >= 0 && c->tok >= 0 && c->start >= 0 && c->end >= 0 && tg->textcol == NULL;
+	c->tokens = k >= 0 && c->tok >= 0 && c->start >= 0 && c->end >= 0 &&
+	    input_opts.text_col == NULL;
 	if (c->tokens)
 		c->text = (size_t)k;
-	else if (tg->textcol != NULL) {
-		if (tsv_col_parse(tg->textcol, in->have_header ? &in->h : NULL, nf, &col, msg,
-		    sizeof msg) != 0)
-			errx(2, "%s: -f: %s", in->r.name, msg);
-		c->text = col;
-	} else if ((k = find(in, "text")) >= 0)
-		c->text = (size_t)k;
+	else
+		c->text = (size_t)input_text_col(in, nf, (long)nf - 1);
 	if (c->doc >= 0 && (size_t)c->doc == c->text)
 		c->doc = -1;
 	if (docout_active() && c->doc < 0)
@@ -630,14 +632,14 @@ tag_file(struct tagger *tg, const char *path)
 	    !tsv_header_is(&tg->first, in.h.raw, in.h.rawlen))
 		errx(2, "%s: header differs from the first input's", in.r.name);
 	if (in.have_header) {
-		input_need_text(&in, tg->textcol);
-		find_cols(tg, &in, in.h.n, &c);
+		input_need_text(&in, input_opts.text_col);
+		find_cols(&in, in.h.n, &c);
 		cols_known = true;
 		write_header(tg, &in, &c);
 	}
 	while (input_next(&in)) {
 		if (!cols_known) {
-			find_cols(tg, &in, in.row.n, &c);
+			find_cols(&in, in.row.n, &c);
 			cols_known = true;
 			tg->header_done = true;
 		}
@@ -682,6 +684,8 @@ main(int argc, char *argv[])
 		{ "output", required_argument, NULL, 'o' },
 		{ "output-dir", required_argument, NULL, 'O' },
 		{ "field", required_argument, NULL, 'f' },
+		INPUT_LONGOPTS,
+		INPUT_COL_LONGOPTS,
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "types", required_argument, NULL, 't' },
 		{ "bio", no_argument, NULL, OPT_BIO },
@@ -721,7 +725,7 @@ main(int argc, char *argv[])
 			outdir = optarg;
 			break;
 		case 'f':
-			tg.textcol = optarg;
+			input_option(INPUT_OPT_TEXT_COL, optarg);
 			break;
 		case 'g':
 			user[nuser++] = optarg;
@@ -752,7 +756,8 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			usage(2);
+			if (!input_option(ch, optarg))
+				usage(2);
 		}
 	}
 	argc -= optind;

@@ -24,7 +24,6 @@
 
 struct tokenize {
 	struct abbrev ab;
-	const char *textcol;		/* -f */
 	bool noheader, lower, nfkc, nopunct, stem, join;
 	struct strset *stop;		/* --stopwords, or NULL */
 	struct sb_stemmer *stemmer;	/* --stem, or NULL */
@@ -62,13 +61,21 @@ usage(int status)
 	printf("usage: tabloid-tokenize [-N] [-o file | -O dir] [-f column] [--lower] [--nfkc] "
 	    "[--no-punct]\n"
 	    "                        [--stopwords file] [--stem] [--join] [--progress]\n"
-	    "                        [file ...]\n\n"
+	    "                        [--itsv | --icsv] [--ifs sep] [--doc-col col]\n"
+	    "                        [--text-col col] [file ...]\n\n"
 	    "Cut the text column of TSV rows into tokens, one row per token.\n\n"
 	    "  -N, --no-header       read and write no header line\n"
 	    "  -o, --output FILE     write to FILE, replaced only when complete\n"
 	    "  -O, --output-dir DIR  write each document to DIR/DOCID.tsv, replaced only\n"
 	    "                        when the whole run is complete\n"
-	    "  -f, --field COLUMN    the text column, by name or number (default: text, else last)\n"
+	    "  -f, --field COLUMN    the text column, as --text-col\n"
+	    "      --itsv            read TSV (the default)\n"
+	    "      --icsv            read CSV (RFC 4180)\n"
+	    "      --ifs SEP         the CSV delimiter: ',' ';' or tab (or comma,\n"
+	    "                        semicolon); by default the one in the header line\n"
+	    "      --doc-col COL     the doc column, by name or number (default doc)\n"
+	    "      --text-col COL    the text column, by name or number (default\n"
+	    "                        text, else the last)\n"
 	    "      --lower           Unicode case folding of tokens\n"
 	    "      --nfkc            NFKC normalisation of tokens\n"
 	    "      --no-punct        drop punctuation tokens\n"
@@ -91,22 +98,11 @@ is_consumed(const struct tokenize *tk, const struct cols *c, size_t i)
 }
 
 static void
-find_cols(struct tokenize *tk, struct input *in, size_t nf, struct cols *c)
+find_cols(struct input *in, size_t nf, struct cols *c)
 {
-	char msg[256];
-	size_t col;
-	long k;
-
 	c->start = c->end = c->fold = -1;
-	c->text = nf - 1;
-	c->doc = in->have_header ? tsv_header_find(&in->h, "doc") : 0;
-	if (tk->textcol != NULL) {
-		if (tsv_col_parse(tk->textcol, in->have_header ? &in->h : NULL, nf, &col, msg,
-		    sizeof msg) != 0)
-			errx(2, "%s: -f: %s", in->r.name, msg);
-		c->text = col;
-	} else if (in->have_header && (k = tsv_header_find(&in->h, "text")) >= 0)
-		c->text = (size_t)k;
+	c->text = (size_t)input_text_col(in, nf, (long)nf - 1);
+	c->doc = input_doc_col(in, nf, in->have_header ? -1 : 0);
 	if (c->doc >= 0 && (size_t)c->doc == c->text)
 		c->doc = -1;
 	if (docout_active() && c->doc < 0)
@@ -295,14 +291,14 @@ tokenize_file(struct tokenize *tk, const char *path)
 	    !tsv_header_is(&tk->first, in.h.raw, in.h.rawlen))
 		errx(2, "%s: header differs from the first input's", in.r.name);
 	if (in.have_header) {
-		input_need_text(&in, tk->textcol);
-		find_cols(tk, &in, in.h.n, &c);
+		input_need_text(&in, input_opts.text_col);
+		find_cols(&in, in.h.n, &c);
 		cols_known = true;
 		write_header(tk, &in, &c);
 	}
 	while (input_next(&in)) {
 		if (!cols_known) {
-			find_cols(tk, &in, in.row.n, &c);
+			find_cols(&in, in.row.n, &c);
 			cols_known = true;
 			tk->header_done = true;
 		}
@@ -335,6 +331,8 @@ main(int argc, char *argv[])
 		{ "output", required_argument, NULL, 'o' },
 		{ "output-dir", required_argument, NULL, 'O' },
 		{ "field", required_argument, NULL, 'f' },
+		INPUT_LONGOPTS,
+		INPUT_COL_LONGOPTS,
 		{ "lower", no_argument, NULL, OPT_LOWER },
 		{ "nfkc", no_argument, NULL, OPT_NFKC },
 		{ "no-punct", no_argument, NULL, OPT_NOPUNCT },
@@ -368,7 +366,7 @@ main(int argc, char *argv[])
 			outdir = optarg;
 			break;
 		case 'f':
-			tk.textcol = optarg;
+			input_option(INPUT_OPT_TEXT_COL, optarg);
 			break;
 		case OPT_LOWER:
 			tk.lower = true;
@@ -397,7 +395,8 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			usage(2);
+			if (!input_option(ch, optarg))
+				usage(2);
 		}
 	}
 	argc -= optind;
