@@ -347,3 +347,25 @@ EOF_CASES
 	run tabloid-split --help
 	[[ "$output" == *"--ijsonl"* ]]
 }
+
+@test "the input options are documented in the same words in every man page" {
+	cd "$TABLOID_SRCDIR/man"
+	for opt in itsv icsv ifs doc-col text-col; do
+		for page in tabloid-split.1 tabloid-tokenize.1 tabloid-tag-entities.1 tabloid-count.1 \
+		    tabloid-diff-versions.1 tabloid-watch.1; do
+			awk -v o=".It Fl -$opt" '$0 == o || index($0, o " ") == 1 { on = 1; print; next }
+			    on && (/^\.It / || /^\.El/) { on = 0 } on' "$page" >"$T/$page.$opt"
+		done
+		for page in tabloid-split.1 tabloid-tokenize.1 tabloid-tag-entities.1 tabloid-count.1 \
+		    tabloid-diff-versions.1 tabloid-watch.1; do
+			case $opt:$page in
+			text-col:tabloid-count.1 | *-col:tabloid-diff-versions.1)
+				[ ! -s "$T/$page.$opt" ] ;;
+			*)
+				[ -s "$T/$page.$opt" ] || { echo "no --$opt in $page"; false; }
+				diff -u "$T/tabloid-tokenize.1.$opt" "$T/$page.$opt" ;;
+			esac
+		done
+	done
+	grep -q '^\.Ss Input formats' tabloid.7
+}
