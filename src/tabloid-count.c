@@ -83,6 +83,7 @@ usage(int status)
 	static const char synopsis[] =
 	    "usage: tabloid-count [-iN] [-f columns] [--by columns] [-n top] [--min count]\n"
 	    "                     [--docs] [--freq] [--tfidf] [--merge] [--memory-limit size]\n"
+	    "                     [--itsv | --icsv] [--ifs sep] [--doc-col col]\n"
 	    "                     [-o file] [--otsv | --ocsv | --ojsonl] [--progress] [file ...]\n";
 
 	if (status != 0) {
@@ -91,6 +92,11 @@ usage(int status)
 	}
 	printf("%s\nCount TSV rows by key, most frequent first.\n\n"
 	    "  -f, --fields COLS      key columns, by name or number (doc,3,5-7)\n"
+	    "      --itsv             read TSV (the default)\n"
+	    "      --icsv             read CSV (RFC 4180)\n"
+	    "      --ifs SEP          the CSV delimiter: ',' ';' or tab (or comma,\n"
+	    "                         semicolon); by default the one in the header line\n"
+	    "      --doc-col COL      the doc column, by name or number (default doc)\n"
 	    "  -b, --by COLS          count within groups of these columns\n"
 	    "  -n, --top N            keep the N most frequent keys of each group\n"
 	    "  -m, --min N            drop keys counted fewer than N times\n"
@@ -109,22 +115,6 @@ usage(int status)
 	prog_stdout_exit();
 }
 
-/* Column names of the header, for messages. */
-static const char *
-header_list(const struct tsv_header *h)
-{
-	static struct sbuf b;
-	size_t i;
-
-	sbuf_reset(&b);
-	for (i = 0; i < h->n; i++) {
-		if (i > 0)
-			sbuf_add(&b, ", ", 2);
-		sbuf_add(&b, h->names[i], strlen(h->names[i]));
-	}
-	return b.p != NULL ? b.p : "";
-}
-
 static size_t
 cols(struct input *in, const char *spec, size_t nf, size_t **idx)
 {
@@ -134,7 +124,7 @@ cols(struct input *in, const char *spec, size_t nf, size_t **idx)
 
 	if (n == 0) {
 		if (in->have_header)
-			errx(2, "%s: %s (%s)", in->r.name, msg, header_list(&in->h));
+			errx(2, "%s: %s (%s)", in->r.name, msg, input_columns(in));
 		errx(2, "%s: %s", in->r.name, msg);
 	}
 	return n;
@@ -216,32 +206,27 @@ resolve_cols(struct count *c, struct input *in, size_t nf)
 
 	if (c->byspec != NULL)
 		c->nby = cols(in, c->byspec, nf, &c->by);
+	if (c->keyspec != NULL)
+		c->nkey = cols(in, c->keyspec, nf, &c->key);
 	c->countcol = c->docscol = c->doccol = -1;
 	if (c->merge) {
 		c->countcol = find_named(in, "count", (long)nf - (c->docs ? 2 : 1));
 		if (c->countcol < 0)
-			errx(2, "%s: no column 'count' in the header (%s)", in->r.name,
-			    header_list(&in->h));
+			input_no_column(in, "count", NULL);
 		c->docscol = find_named(in, "docs", c->docs ? (long)nf - 1 : -1);
 		if (c->docs && c->docscol < 0)
-			errx(2, "%s: --docs with --merge needs a 'docs' column (%s)", in->r.name,
-			    header_list(&in->h));
+			input_no_column(in, "docs", NULL);
 		if (c->docscol >= 0 && !c->docs) {
 			c->docs = true;
 			tally_free(&c->t);
 			tally_init(&c->t, true);
 		}
 	} else if (c->docs) {
-		c->doccol = find_named(in, "doc", 0);
-		if (c->doccol < 0)
-			errx(2, "%s: --docs needs a 'doc' column (%s)", in->r.name,
-			    header_list(&in->h));
+		c->doccol = input_doc_col(in, nf, in->have_header ? -2 : 0);
 	}
-	if (c->keyspec != NULL)
-		c->nkey = cols(in, c->keyspec, nf, &c->key);
-	else if (c->merge)
+	if (c->keyspec == NULL && c->merge)
 		merge_default_keys(c, in, nf);
-	else
+	else if (c->keyspec == NULL)
 		errx(2, "no key columns: use -f");
 	note_need(c, nf);
 	if (in->have_header && !c->noheader) {
@@ -924,6 +909,8 @@ main(int argc, char *argv[])
 		{ "merge", no_argument, NULL, OPT_MERGE },
 		{ "progress", no_argument, NULL, OPT_PROGRESS },
 		{ "memory-limit", required_argument, NULL, 'S' },
+		{ "doc-col", required_argument, NULL, INPUT_OPT_DOC_COL },
+		INPUT_LONGOPTS,
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
 		ROWOUT_LONGOPTS,
@@ -988,7 +975,7 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			if (!rowout_getopt(ch, &ofmt))
+			if (!rowout_getopt(ch, &ofmt) && !input_option(ch, optarg))
 				usage(2);
 		}
 	}

@@ -12,6 +12,7 @@
 #include "lib/abbrev.h"
 #include "lib/data.h"
 #include "lib/docid.h"
+#include "lib/input.h"
 #include "lib/opt.h"
 #include "lib/out.h"
 #include "lib/prog.h"
@@ -39,11 +40,12 @@ usage(int status)
 	fprintf(
 	    f, "usage: tabloid-diff-versions [-aNps] [-I regex] [-o file] [-t threshold] "
 	       "[--exit-code] [--color[=when]] [--tsv | --text]\n"
-	       "                             [--otsv | --ocsv | --ojsonl] [--progress] old new\n"
+	       "                             [--itsv | --icsv] [--ifs sep] [--otsv | --ocsv | --ojsonl]\n"
+	       "                             [--progress] old new\n"
 	       "       tabloid-diff-versions -g [-acNs] [-I regex] [-k words] [-o file] "
 	       "[-t threshold]\n"
-	       "                             [--id-style style] [--last-wins] [--progress]\n"
-	       "                             [--otsv | --ocsv | --ojsonl]\n"
+	       "                             [--id-style style] [--last-wins] [--itsv | --icsv]\n"
+	       "                             [--ifs sep] [--otsv | --ocsv | --ojsonl] [--progress]\n"
 	       "                             [file | dir ...]\n");
 	if (status != 0) {
 		fprintf(f, "Try 'tabloid-diff-versions --help' for more information.\n");
@@ -68,6 +70,10 @@ usage(int status)
 	       "  -k, --shingle N      with -g: words per shingle (default 3)\n"
 	       "      --tsv            inputs are tabloid-split output\n"
 	       "      --text           inputs are article files\n"
+	       "      --itsv           read TSV (the default)\n"
+	       "      --icsv           read CSV (RFC 4180)\n"
+	       "      --ifs SEP        the CSV delimiter: ',' ';' or tab (or comma,\n"
+	       "                       semicolon); by default the one in the header line\n"
 	       "      --id-style S     with -g, ids of articles under a directory: relative\n"
 	       "                       (default), name or path, without the extension\n"
 	       "      --last-wins      with -g --text, of two files with one id keep the later\n"
@@ -233,6 +239,7 @@ main(int argc, char *argv[])
 	    {"clusters", no_argument, NULL, 'c'},
 	    {"shingle", required_argument, NULL, 'k'},
 	    {"tsv", no_argument, NULL, OPT_TSV},
+	    INPUT_LONGOPTS,
 	    {"text", no_argument, NULL, OPT_TEXT},
 	    {"abbrev", required_argument, NULL, OPT_ABBREV},
 	    {"id-style", required_argument, NULL, OPT_IDSTYLE},
@@ -341,12 +348,20 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			if (!rowout_getopt(ch, &ofmt))
+			if (rowout_getopt(ch, &ofmt))
+				break;
+			if (!input_option(ch, optarg))
 				usage(2);
+			if (ropt.format != VDOC_TEXT)
+				ropt.format = VDOC_TSV;
 		}
 	}
 	argc -= optind;
 	argv += optind;
+	if (ropt.format == VDOC_TEXT && input_opts.format_opt != NULL) {
+		warnx("--text and %s cannot be used together", input_opts.format_opt);
+		usage(2);
+	}
 
 	if (!grouping && group_only != NULL) {
 		warnx("%s works only with -g", group_only);

@@ -12,7 +12,6 @@
 
 #include "lib/abbrev.h"
 #include "lib/cols.h"
-#include "lib/csvread.h"
 #include "lib/data.h"
 #include "lib/docid.h"
 #include "lib/docout.h"
@@ -45,8 +44,6 @@ struct split {
 	struct sbuf docbuf;
 	bool pass_known;	/* the first input's pass-through columns are known */
 	size_t pass_nf;		/* how many there are */
-	const char *csv_name;	/* file being read with --csv */
-	size_t csv_doc, csv_text, csv_nf;
 };
 
 static void
@@ -55,13 +52,16 @@ usage(int status)
 	if (status != 0) {
 		fprintf(stderr, "usage: tabloid-split [-N] [-o file | -O dir] [-u sent|para|doc] "
 		    "[-a file] [--id name] [--id-style style] [--last-wins] [--tsv | --csv] "
+		    "[--itsv | --icsv | --ijsonl] [--ifs sep] [--doc-col col] [--text-col col] "
 		    "[--otsv | --ocsv | --ojsonl] [--progress] [file | dir ...]\n"
 		    "Try 'tabloid-split --help' for more information.\n");
 		exit(status);
 	}
 	printf("usage: tabloid-split [-N] [-o file | -O dir] [-u sent|para|doc] [-a file] "
 	    "[--id name] [--id-style style] [--last-wins] [--tsv | --csv]\n"
-	    "                     [--otsv | --ocsv | --ojsonl] [--progress] [file | dir ...]\n\n"
+	    "                     [--itsv | --icsv | --ijsonl] [--ifs sep] [--doc-col col]\n"
+	    "                     [--text-col col] [--otsv | --ocsv | --ojsonl] [--progress]\n"
+	    "                     [file | dir ...]\n\n"
 	    "Split news articles into sentences, paragraphs or documents, one TSV row each.\n\n"
 	    "  -N, --no-header     write no header line (read none with --tsv)\n"
 	    "  -o, --output FILE   write to FILE, replaced only when complete\n"
@@ -75,8 +75,16 @@ usage(int status)
 	    "      --id-style S    ids of files under a directory: relative (default),\n"
 	    "                      name or path, without the extension\n"
 	    "      --last-wins     of two files with one id, keep the later\n"
-	    "      --tsv           inputs are TSV with doc and text columns\n"
-	    "      --csv           inputs are CSV with doc and text columns\n"
+	    "      --tsv           inputs are TSV with doc and text columns (as --itsv)\n"
+	    "      --csv           inputs are CSV with doc and text columns (as --icsv)\n"
+	    "      --itsv          read TSV (the default)\n"
+	    "      --icsv          read CSV (RFC 4180)\n"
+	    "      --ijsonl        read JSON Lines, one object a line\n"
+	    "      --ifs SEP       the CSV delimiter: ',' ';' or tab (or comma,\n"
+	    "                      semicolon); by default the one in the header line\n"
+	    "      --doc-col COL   the doc column, by name or number (default doc)\n"
+	    "      --text-col COL  the text column, by name or number (default\n"
+	    "                      text, else the last)\n"
 	    "      --progress      show progress on standard error about once a second\n"
 	    "  -h, --help          show this help and exit\n"
 	    "  -V, --version       show the version and exit\n\n"
@@ -279,37 +287,44 @@ check_pass_count(struct split *sp, const char *name, uint64_t line, size_t n)
 		    name, (unsigned long long)line, sp->pass_nf + 2, n + 2);
 }
 
+/* The doc and text columns of a table, from its header or first record. */
+static void
+table_cols(struct input *in, size_t nf, size_t *doc, size_t *text)
+{
+	*doc = (size_t)input_doc_col(in, nf, in->have_header ? -2 : 0);
+	*text = (size_t)input_text_col(in, nf, (long)nf - 1);
+	if (*text == *doc)
+		input_fail(in, "expected a doc and a text column, found %s", nf == 1 ?
+		    "1 column" : "one column for both");
+}
+
 static bool
-split_tsv(struct split *sp, const char *path)
+split_table(struct split *sp, const char *path)
 {
 	struct input in;
 	size_t doc = 0, text = 0, i;
-	long k;
+	bool known = false;
 
 	if (input_open(&in, path, sp->noheader) != 0) {
 		warn("%s", path);
 		return false;
 	}
 	if (in.have_header) {
-		if ((k = tsv_header_find(&in.h, "doc")) < 0)
-			errx(2, "%s: line 1: no column 'doc' in the header", in.r.name);
-		doc = (size_t)k;
-		k = tsv_header_find(&in.h, "text");
-		text = k >= 0 ? (size_t)k : in.h.n - 1;
-		if (text == doc)
-			errx(2, "%s: line 1: expected a doc and a text column, found 1 column",
-			    in.r.name);
+		table_cols(&in, in.h.n, &doc, &text);
 		set_pass_header(sp, in.r.name, in.h.names, in.h.n, doc, text, false);
+		known = true;
 	}
 	while (input_next(&in)) {
 		char *t;
-		size_t tl;
+		size_t tl, idl;
 
-		text = in.have_header ? text : in.row.n - 1;
 		if (in.row.n < 2)
 			input_fail(&in, "expected a doc and a text column, found %zu field", in.row.n);
-		if (!in.have_header)
+		if (!known) {
+			table_cols(&in, in.row.n, &doc, &text);
 			check_pass_count(sp, in.r.name, in.r.lineno, in.row.n - 2);
+			known = true;
+		}
 		sbuf_reset(&sp->pass);
 		for (i = 0; i < in.row.n; i++) {
 			if (!passes(sp, i, doc, text))
@@ -319,86 +334,10 @@ split_tsv(struct split *sp, const char *path)
 		}
 		t = in.row.f[text];
 		tl = tsv_unescape(t, in.row.len[text], t);
-		{
-			size_t idl = tsv_unescape(in.row.f[doc], in.row.len[doc], in.row.f[doc]);
-
-			split_doc(sp, in.r.name, in.r.lineno, in.row.f[doc], idl, t, tl);
-		}
+		idl = tsv_unescape(in.row.f[doc], in.row.len[doc], in.row.f[doc]);
+		split_doc(sp, in.r.name, in.r.lineno, in.row.f[doc], idl, t, tl);
 	}
 	input_close(&in);
-	sbuf_reset(&sp->pass);
-	return true;
-}
-
-static long
-csv_find(const struct csvread_record *rec, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < rec->n; i++)
-		if (strcmp(rec->f[i].p, name) == 0)
-			return (long)i;
-	return -1;
-}
-
-static void
-csv_record(void *arg, const struct csvread_record *rec)
-{
-	struct split *sp = arg;
-	size_t i;
-	long k;
-
-	if (rec->recno == 1 && !sp->noheader) {
-		char **names = xcalloc(rec->n, sizeof *names);
-
-		if ((k = csv_find(rec, "doc")) < 0)
-			errx(2, "%s: line 1: no column 'doc' in the header", sp->csv_name);
-		sp->csv_doc = (size_t)k;
-		k = csv_find(rec, "text");
-		sp->csv_text = k >= 0 ? (size_t)k : rec->n - 1;
-		if (sp->csv_text == sp->csv_doc)
-			errx(2, "%s: line 1: expected a doc and a text column, found 1 column",
-			    sp->csv_name);
-		sp->csv_nf = rec->n;
-		for (i = 0; i < rec->n; i++)
-			names[i] = rec->f[i].p;
-		set_pass_header(sp, sp->csv_name, names, rec->n, sp->csv_doc, sp->csv_text, true);
-		free(names);
-		return;
-	}
-	if (rec->n < 2)
-		errx(2, "%s: line %llu: expected a doc and a text column, found %zu field",
-		    sp->csv_name, (unsigned long long)rec->line, rec->n);
-	if (sp->csv_nf == 0) {
-		sp->csv_nf = rec->n;
-		sp->csv_doc = 0;
-		sp->csv_text = rec->n - 1;
-		check_pass_count(sp, sp->csv_name, rec->line, rec->n - 2);
-	}
-	if (rec->n != sp->csv_nf)
-		errx(2, "%s: line %llu: expected %zu fields, found %zu", sp->csv_name,
-		    (unsigned long long)rec->line, sp->csv_nf, rec->n);
-	sbuf_reset(&sp->pass);
-	for (i = 0; i < rec->n; i++) {
-		if (!passes(sp, i, sp->csv_doc, sp->csv_text))
-			continue;
-		tsv_escape(&sp->pass, rec->f[i].p, rec->f[i].len);
-		sbuf_addc(&sp->pass, '\t');
-	}
-	split_doc(sp, sp->csv_name, rec->line, rec->f[sp->csv_doc].p, rec->f[sp->csv_doc].len,
-	    rec->f[sp->csv_text].p, rec->f[sp->csv_text].len);
-	progress_doc();
-}
-
-static bool
-split_csv(struct split *sp, const char *path)
-{
-	sp->csv_name = strcmp(path, "-") == 0 ? "standard input" : path;
-	sp->csv_nf = 0;
-	if (csvread_file(path, csv_record, sp) != 0) {
-		warn("%s", path);
-		return false;
-	}
 	sbuf_reset(&sp->pass);
 	return true;
 }
@@ -426,6 +365,9 @@ main(int argc, char *argv[])
 		{ "id", required_argument, NULL, 'I' },
 		{ "tsv", no_argument, NULL, 'T' },
 		{ "csv", no_argument, NULL, 'C' },
+		{ "ijsonl", no_argument, NULL, INPUT_OPT_IJSONL },
+		INPUT_LONGOPTS,
+		INPUT_COL_LONGOPTS,
 		{ "id-style", required_argument, NULL, 'S' },
 		{ "last-wins", no_argument, NULL, 'L' },
 		{ "progress", no_argument, NULL, 'P' },
@@ -435,10 +377,10 @@ main(int argc, char *argv[])
 	};
 	struct split sp = { 0 };
 	struct docid_files files = { 0 };
-	const char *output = NULL, *outdir = NULL, *id = "-", *format = NULL, *dest = NULL;
+	const char *output = NULL, *outdir = NULL, *id = "-", *dest = NULL;
 	int style = DOCID_RELATIVE;
 	enum rowout_format ofmt = ROWOUT_TSV;
-	bool last_wins = false;
+	bool last_wins = false, table = false;
 	char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
 	size_t nextra = 0, i;
 	int ch, li;
@@ -488,10 +430,12 @@ main(int argc, char *argv[])
 			progress_start(PROGRESS_ON);
 			break;
 		case 'T':
-			opt_exclusive(&format, "--tsv");
+			input_set_format(INPUT_TSV, "--tsv");
+			table = true;
 			break;
 		case 'C':
-			opt_exclusive(&format, "--csv");
+			input_set_format(INPUT_CSV, "--csv");
+			table = true;
 			break;
 		case 'h':
 			usage(0);
@@ -499,8 +443,11 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			if (!rowout_getopt(ch, &ofmt))
+			if (rowout_getopt(ch, &ofmt))
+				break;
+			if (!input_option(ch, optarg))
 				usage(2);
+			table |= ch != INPUT_OPT_DOC_COL && ch != INPUT_OPT_TEXT_COL;
 		}
 	}
 	argc -= optind;
@@ -515,13 +462,11 @@ main(int argc, char *argv[])
 	if (outdir != NULL)
 		docout_open(outdir, rowout_ext(ofmt));
 	prog_files(&argc, &argv);
-	ok = docid_expand(argv, (size_t)argc, style, format != NULL ? DOCID_KEEP :
+	ok = docid_expand(argv, (size_t)argc, style, table ? DOCID_KEEP :
 	    last_wins ? DOCID_LAST_WINS : DOCID_REFUSE, id, &files);
 	for (i = 0; i < files.n; i++) {
-		if (format != NULL && strcmp(format, "--tsv") == 0)
-			ok &= split_tsv(&sp, files.v[i].path);
-		else if (format != NULL)
-			ok &= split_csv(&sp, files.v[i].path);
+		if (table)
+			ok &= split_table(&sp, files.v[i].path);
 		else
 			ok &= split_file(&sp, files.v[i].path, files.v[i].id);
 	}

@@ -61,7 +61,6 @@ struct tagger {
 	bool done;			/* no more jobs */
 	enum mode mode;
 	uint32_t types;			/* --types mask */
-	const char *textcol;		/* -f */
 	bool noheader, header_done;
 	struct tsv_header first;	/* header of the first file */
 	struct sbuf docid;		/* the current document's id */
@@ -95,7 +94,9 @@ usage(int status)
 
 	fprintf(f, "usage: tabloid-tag-entities [-N] [-o file | -O dir] [-f column] [-g file]\n"
 	    "                            [-t types] [--bio | --inline] [--memory file]\n"
-	    "                            [--threads n] [--progress] [--otsv | --ocsv | --ojsonl]\n"
+	    "                            [--threads n] [--progress] [--itsv | --icsv]\n"
+	    "                            [--ifs sep] [--doc-col col] [--text-col col]\n"
+	    "                            [--otsv | --ocsv | --ojsonl]\n"
 	    "                            [file ...]\n");
 	if (status != 0) {
 		fprintf(f, "Try 'tabloid-tag-entities --help' for more information.\n");
@@ -108,7 +109,14 @@ usage(int status)
 	    "  -O, --output-dir DIR  write each document to DIR/DOCID.tsv (.csv, .jsonl; in\n"
 	    "                        any mode), replaced only when the whole run is complete\n"
 	    ROWOUT_HELP("                        ")
-	    "  -f, --field COLUMN    the text column of sentence rows (default: text, else last)\n"
+	    "  -f, --field COLUMN    the text column of sentence rows, as --text-col\n"
+	    "      --itsv            read TSV (the default)\n"
+	    "      --icsv            read CSV (RFC 4180)\n"
+	    "      --ifs SEP         the CSV delimiter: ',' ';' or tab (or comma,\n"
+	    "                        semicolon); by default the one in the header line\n"
+	    "      --doc-col COL     the doc column, by name or number (default doc)\n"
+	    "      --text-col COL    the text column, by name or number (default\n"
+	    "                        text, else the last)\n"
 	    "  -g, --gazetteer FILE  add the names in FILE (NAME TAB TYPE [TAB ENTITY]); they win\n"
 	    "  -t, --types LIST      only these types (comma-separated; default all)\n"
 	    "      --bio             one row per token with a BIO tag\n"
@@ -174,22 +182,21 @@ own_names(const struct tagger *tg)
 static void
 find_cols(struct tagger *tg, struct input *in, size_t nf, struct cols *c)
 {
-	const struct tsv_header *h = in->have_header ? &in->h : NULL;
-	char msg[256];
-	size_t text = nf - 1;
-	long k = find(in, "token");
+	const struct tsv_header *h;
+	size_t text;
+	long k;
 
+	input_doc_col(in, nf, -1);
+	h = in->have_header ? &in->h : NULL;
+	k = find(in, "token");
 	c->tok = find(in, "tok");
 	c->kind = find(in, "tok_kind");
 	c->tokens = k >= 0 && c->tok >= 0 && find(in, "tok_start") >= 0 &&
-	    find(in, "tok_end") >= 0 && tg->textcol == NULL;
+	    find(in, "tok_end") >= 0 && input_opts.text_col == NULL;
 	if (c->tokens)
 		text = (size_t)k;
-	else if (tg->textcol != NULL) {
-		if (tsv_col_parse(tg->textcol, h, nf, &text, msg, sizeof msg) != 0)
-			errx(2, "%s: -f: %s", in->r.name, msg);
-	} else if ((k = find(in, "text")) >= 0)
-		text = (size_t)k;
+	else
+		text = (size_t)input_text_col(in, nf, (long)nf - 1);
 	cols_find(&c->t, h, nf, text);
 	if (docout_active() && c->t.doc < 0)
 		errx(2, "%s: line %llu: no doc column apart from the text, which -O needs",
@@ -633,7 +640,7 @@ tag_file(struct tagger *tg, const char *path)
 	    !tsv_header_is(&tg->first, in.h.raw, in.h.rawlen))
 		errx(2, "%s: header differs from the first input's", in.r.name);
 	if (in.have_header) {
-		input_need_text(&in, tg->textcol);
+		input_need_text(&in, input_opts.text_col);
 		find_cols(tg, &in, in.h.n, &c);
 		cols_known = true;
 		write_header(tg, &in, &c);
@@ -688,6 +695,8 @@ main(int argc, char *argv[])
 		ROWOUT_LONGOPTS,
 		{ "output-dir", required_argument, NULL, 'O' },
 		{ "field", required_argument, NULL, 'f' },
+		INPUT_LONGOPTS,
+		INPUT_COL_LONGOPTS,
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "types", required_argument, NULL, 't' },
 		{ "bio", no_argument, NULL, OPT_BIO },
@@ -728,7 +737,7 @@ main(int argc, char *argv[])
 			outdir = optarg;
 			break;
 		case 'f':
-			tg.textcol = optarg;
+			input_option(INPUT_OPT_TEXT_COL, optarg);
 			break;
 		case 'g':
 			user[nuser++] = optarg;
@@ -759,7 +768,7 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			if (!rowout_getopt(ch, &ofmt))
+			if (!rowout_getopt(ch, &ofmt) && !input_option(ch, optarg))
 				usage(2);
 		}
 	}

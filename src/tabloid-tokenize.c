@@ -26,7 +26,6 @@
 
 struct tokenize {
 	struct abbrev ab;
-	const char *textcol;		/* -f */
 	bool noheader, lower, nfkc, nopunct, stem, join;
 	struct strset *stop;		/* --stopwords, or NULL */
 	struct sb_stemmer *stemmer;	/* --stem, or NULL */
@@ -69,14 +68,22 @@ usage(int status)
 	printf("usage: tabloid-tokenize [-N] [-o file | -O dir] [-f column] [--lower] [--nfkc] "
 	    "[--no-punct]\n"
 	    "                        [--stopwords file] [--stem] [--join] [--progress]\n"
-	    "                        [--otsv | --ocsv | --ojsonl] [file ...]\n\n"
+	    "                        [--itsv | --icsv] [--ifs sep] [--doc-col col]\n"
+	    "                        [--text-col col] [--otsv | --ocsv | --ojsonl] [file ...]\n\n"
 	    "Cut the text column of TSV rows into tokens, one row per token.\n\n"
 	    "  -N, --no-header       read and write no header line\n"
 	    "  -o, --output FILE     write to FILE, replaced only when complete\n"
 	    "  -O, --output-dir DIR  write each document to DIR/DOCID.tsv (.csv, .jsonl),\n"
 	    "                        replaced only when the whole run is complete\n"
 	    ROWOUT_HELP("                        ")
-	    "  -f, --field COLUMN    the text column, by name or number (default: text, else last)\n"
+	    "  -f, --field COLUMN    the text column, as --text-col\n"
+	    "      --itsv            read TSV (the default)\n"
+	    "      --icsv            read CSV (RFC 4180)\n"
+	    "      --ifs SEP         the CSV delimiter: ',' ';' or tab (or comma,\n"
+	    "                        semicolon); by default the one in the header line\n"
+	    "      --doc-col COL     the doc column, by name or number (default doc)\n"
+	    "      --text-col COL    the text column, by name or number (default\n"
+	    "                        text, else the last)\n"
 	    "      --lower           Unicode case folding of tokens\n"
 	    "      --nfkc            NFKC normalisation of tokens\n"
 	    "      --no-punct        drop punctuation tokens\n"
@@ -94,16 +101,11 @@ usage(int status)
 static void
 find_cols(struct tokenize *tk, struct input *in, size_t nf, struct cols *c)
 {
-	const struct tsv_header *h = in->have_header ? &in->h : NULL;
-	char msg[256];
-	size_t text = nf - 1;
-	long k;
+	const struct tsv_header *h;
+	size_t text = (size_t)input_text_col(in, nf, (long)nf - 1);
 
-	if (tk->textcol != NULL) {
-		if (tsv_col_parse(tk->textcol, h, nf, &text, msg, sizeof msg) != 0)
-			errx(2, "%s: -f: %s", in->r.name, msg);
-	} else if (h != NULL && (k = tsv_header_find(h, "text")) >= 0)
-		text = (size_t)k;
+	input_doc_col(in, nf, -1);
+	h = in->have_header ? &in->h : NULL;
 	cols_find(&c->t, h, nf, text);
 	if (docout_active() && c->t.doc < 0)
 		errx(2, "%s: line %llu: no doc column apart from the text, which -O needs",
@@ -274,7 +276,7 @@ tokenize_file(struct tokenize *tk, const char *path)
 	    !tsv_header_is(&tk->first, in.h.raw, in.h.rawlen))
 		errx(2, "%s: header differs from the first input's", in.r.name);
 	if (in.have_header) {
-		input_need_text(&in, tk->textcol);
+		input_need_text(&in, input_opts.text_col);
 		find_cols(tk, &in, in.h.n, &c);
 		cols_known = true;
 		write_header(tk, &in, &c);
@@ -317,6 +319,8 @@ main(int argc, char *argv[])
 		ROWOUT_LONGOPTS,
 		{ "output-dir", required_argument, NULL, 'O' },
 		{ "field", required_argument, NULL, 'f' },
+		INPUT_LONGOPTS,
+		INPUT_COL_LONGOPTS,
 		{ "lower", no_argument, NULL, OPT_LOWER },
 		{ "nfkc", no_argument, NULL, OPT_NFKC },
 		{ "no-punct", no_argument, NULL, OPT_NOPUNCT },
@@ -351,7 +355,7 @@ main(int argc, char *argv[])
 			outdir = optarg;
 			break;
 		case 'f':
-			tk.textcol = optarg;
+			input_option(INPUT_OPT_TEXT_COL, optarg);
 			break;
 		case OPT_LOWER:
 			tk.lower = true;
@@ -380,7 +384,7 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			if (!rowout_getopt(ch, &ofmt))
+			if (!rowout_getopt(ch, &ofmt) && !input_option(ch, optarg))
 				usage(2);
 		}
 	}

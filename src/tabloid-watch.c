@@ -13,6 +13,7 @@
 #include "lib/data.h"
 #include "lib/docid.h"
 #include "lib/entdiff.h"
+#include "lib/input.h"
 #include "lib/opt.h"
 #include "lib/out.h"
 #include "lib/prog.h"
@@ -62,6 +63,7 @@ usage(int status)
 	    "usage: tabloid-watch [--otsv | --ocsv | --ojsonl | --ohtml] [-o file] [--keep N] [--no-wait]\n"
 	    "                     [--unreadable error|keep] [--id-style style] [--last-wins]\n"
 	    "                     [--progress | --no-progress] [--tsv | --csv]\n"
+	    "                     [--itsv | --icsv] [--ifs sep] [--doc-col col] [--text-col col]\n"
 	    "                     state [file | dir ...]\n"
 	    "       tabloid-watch --list [--otsv | --ocsv | --ojsonl] state [doc ...]\n"
 	    "       tabloid-watch --show state doc [version]\n"
@@ -81,6 +83,14 @@ usage(int status)
 	       "      --unreadable W   an article that cannot be read: error (default)\n"
 	       "                       or keep (report it, keep its last version)\n"
 	       "      --tsv, --csv     read articles from a table with doc and text columns\n"
+	       "                       (as do --itsv, --icsv and --ifs)\n"
+	       "      --itsv           read TSV (the default)\n"
+	       "      --icsv           read CSV (RFC 4180)\n"
+	       "      --ifs SEP        the CSV delimiter: ',' ';' or tab (or comma,\n"
+	       "                       semicolon); by default the one in the header line\n"
+	       "      --doc-col COL    the doc column, by name or number (default doc)\n"
+	       "      --text-col COL   the text column, by name or number (default\n"
+	       "                       text, else the last)\n"
 	       "      --id-style S     ids of files under a directory: relative (default),\n"
 	       "                       name or path, without the extension\n"
 	       "      --last-wins      of two files with one id keep the later\n"
@@ -539,6 +549,8 @@ main(int argc, char *argv[])
 		{ "unreadable", required_argument, NULL, OPT_UNREADABLE },
 		{ "tsv", no_argument, NULL, OPT_TSV },
 		{ "csv", no_argument, NULL, OPT_CSV },
+		INPUT_LONGOPTS,
+		INPUT_COL_LONGOPTS,
 		{ "id-style", required_argument, NULL, OPT_IDSTYLE },
 		{ "last-wins", no_argument, NULL, OPT_LASTWINS },
 		{ "progress", no_argument, NULL, OPT_PROGRESS },
@@ -554,7 +566,7 @@ main(int argc, char *argv[])
 	static struct watch w;
 	struct run_opts ro = { .input = WCUR_FILES, .style = DOCID_RELATIVE,
 		.progress = PROGRESS_AUTO };
-	const char *fmt = NULL, *in = NULL, *mode_opt = NULL;
+	const char *fmt = NULL, *mode_opt = NULL;
 	enum mode mode = RUN;
 	enum rowout_format ofmt = ROWOUT_TSV;
 	int ch, li, rc;
@@ -585,8 +597,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_TSV:
 		case OPT_CSV:
-			opt_exclusive(&in, ch == OPT_TSV ? "--tsv" : "--csv");
-			ro.input = ch == OPT_TSV ? WCUR_TSV : WCUR_CSV;
+			input_set_format(ch == OPT_TSV ? INPUT_TSV : INPUT_CSV,
+			    ch == OPT_TSV ? "--tsv" : "--csv");
+			ro.input = WCUR_TABLE;
 			break;
 		case OPT_IDSTYLE:
 			if ((ro.style = docid_style_parse(optarg)) < 0)
@@ -615,11 +628,16 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			if (!rowout_getopt(ch, &ofmt))
+			if (rowout_getopt(ch, &ofmt)) {
+				opt_exclusive(&fmt, ch == ROWOUT_OPT_TSV ? "--otsv" :
+				    ch == ROWOUT_OPT_CSV ? "--ocsv" : "--ojsonl");
+				w.format = WREPORT_TSV;
+				break;
+			}
+			if (!input_option(ch, optarg))
 				usage(2);
-			opt_exclusive(&fmt, ch == ROWOUT_OPT_TSV ? "--otsv" : ch == ROWOUT_OPT_CSV ?
-			    "--ocsv" : "--ojsonl");
-			w.format = WREPORT_TSV;
+			if (ch != INPUT_OPT_DOC_COL && ch != INPUT_OPT_TEXT_COL)
+				ro.input = WCUR_TABLE;
 		}
 	}
 	argc -= optind;

@@ -347,7 +347,7 @@ out: a 3 2 | b 1 1
 EOF
 	table -f w -d <<'EOF'
 in:  w src | a x
-out: exit 2: tabloid-count: FILE: --docs needs a 'doc' column (w, src)
+out: exit 2: tabloid-count: FILE: line 1: no column 'doc' (the columns are: w, src); use --doc-col
 EOF
 }
 
@@ -547,7 +547,7 @@ EOF
 	printf 'k\tn\nx\t1\n' >"$T/nocount.tsv"
 	run --separate-stderr tabloid-count --merge "$T/nocount.tsv"
 	[ "$status" -eq 2 ]
-	same "tabloid-count: $T/nocount.tsv: no column 'count' in the header (k, n)" "$stderr"
+	same "tabloid-count: $T/nocount.tsv: line 1: no column 'count' (the columns are: k, n)" "$stderr"
 }
 
 @test "merge: a sum of docs beyond 2^64 - 1 stops, naming file and line" {

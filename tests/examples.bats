@@ -6,7 +6,7 @@
 	n=0
 	for page in man/*.[17]; do
 		cmds=$(awk '/^\.Sh EXAMPLES/ { on = 1; next } /^\.Sh / { on = 0 }
-			on && /^\.Dl / { sub(/^\.Dl /, ""); gsub(/\\e/, "\\"); gsub(/\\\(aq/, "\047"); gsub(/\\&/, ""); print }' "$page")
+			on && /^\.Dl / { sub(/^\.Dl /, ""); gsub(/\\e/, "\\"); gsub(/\\\(aq/, "\047"); gsub(/\\\(dq/, "\042"); gsub(/\\&/, ""); print }' "$page")
 		while IFS= read -r cmd; do
 			[ -n "$cmd" ] || continue
 			n=$((n + 1))

@@ -356,6 +356,10 @@ NUMERIC='-n|1.5|tabloid-count -f 1 @ $I/crlf
 	--bio|--inline|tabloid-tag-entities @ $I/crlf
 	--tsv|--csv|tabloid-split @ $I/crlf
 	--tsv|--text|tabloid-diff-versions @ $I/ref.txt $I/ref.txt
+	--itsv|--icsv|tabloid-count -f 1 @ $I/crlf
+	--icsv|--ijsonl|tabloid-split @ $I/crlf
+	--csv|--ijsonl|tabloid-split @ $I/crlf
+	--tsv|--icsv|tabloid-watch @ state $I/crlf
 	EOF
 	table_done "$n" "$bad"
 }

@@ -93,7 +93,7 @@ PERSON" ]
 	for f in nosuch 0 4 -1 1,2 1-2 ''; do
 		run --separate-stderr tabloid-tag-entities -f "$f" cols.tsv
 		[ "$status" -eq 2 ]
-		[[ "$stderr" == "tabloid-tag-entities: cols.tsv: -f: "*"'$f'"* ]]
+		[[ "$stderr" == "tabloid-tag-entities: cols.tsv: "*"'$f'"* ]]
 		[ -z "$output" ]
 	done
 }

@@ -482,7 +482,7 @@ EOF
 	for f in nope 0 4 -1 1,2 1-2 2- '' 99999999999999999999; do
 		run --separate-stderr tabloid-tokenize -f "$f" "$T/in.tsv"
 		[ "$status" -eq 2 ]
-		[[ "$stderr" == "tabloid-tokenize: $T/in.tsv: -f: "*"'$f'"* ]]
+		[[ "$stderr" == "tabloid-tokenize: $T/in.tsv: "*"'$f'"* ]]
 		[ -z "$output" ]
 	done
 }

@@ -1,122 +1,135 @@
 #include "config.h"
 
 #include <csv.h>
-#include <stdbool.h>
 #include <err.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "csvread.h"
-#include "progress.h"
 
-struct csvread_state {
-	struct csvread_record rec;	/* record being built */
-	size_t cap;			/* field buffers allocated */
-	void (*fn)(void *, const struct csvread_record *);
-	void *arg;
-};
-
-static void
-csvread_field(void *data, size_t len, void *st)
+/* RFC 4180: spaces are part of a field. */
+static int
+csvread_nospace(unsigned char c)
 {
-	struct csvread_state *s = st;
-
-	if (s->rec.n == s->cap) {
-		size_t old = s->cap;
-
-		s->cap = s->cap ? s->cap * 2 : 16;
-		s->rec.f = xrealloc(s->rec.f, s->cap * sizeof *s->rec.f);
-		memset(s->rec.f + old, 0, (s->cap - old) * sizeof *s->rec.f);
-	}
-	sbuf_reset(&s->rec.f[s->rec.n]);
-	sbuf_add(&s->rec.f[s->rec.n], data, len);
-	s->rec.n++;
-	for (const char *p = data; len > 0 && (p = memchr(p, '\n', len)) != NULL;
-	    len = s->rec.f[s->rec.n - 1].len - (size_t)(++p - (const char *)data))
-		s->rec.lines++;
-}
-
-static void
-csvread_end(int c, void *st)
-{
-	struct csvread_state *s = st;
-
 	(void)c;
-	s->rec.recno++;
-	s->fn(s->arg, &s->rec);
-	s->rec.line += 1 + s->rec.lines;
-	s->rec.lines = 0;
-	s->rec.n = 0;
-}
-
-/*
- * Read up to n bytes into buf; the first read of a file gathers at least
- * three bytes when there are that many, so that a byte order mark is seen
- * whole.  Returns the bytes read, 0 at the end; exits 2 on a read error.
- */
-static ssize_t
-csvread_fill(int fd, char *buf, size_t n, bool first, const char *name)
-{
-	size_t got = 0;
-
-	while (got < n) {
-		ssize_t r = read(fd, buf + got, n - got);
-
-		if (r == 0)
-			break;
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			err(2, "%s", name);
-		}
-		got += (size_t)r;
-		if (!first || got >= 3)
-			break;
-	}
-	return (ssize_t)got;
+	return 0;
 }
 
 int
-csvread_file(const char *path,
-    void (*fn)(void *arg, const struct csvread_record *rec), void *arg)
+csvread_detect(const char *line, size_t n)
 {
-	struct csvread_state s = { { NULL, 0, 0, 1, 0 }, 0, fn, arg };
-	struct csv_parser p;
-	char buf[64 * 1024];
-	const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
-	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
-	ssize_t n;
+	bool quoted = false, comma = false, semi = false, tab = false;
 	size_t i;
-	bool first = true;
 
-	if (fd == -1)
-		return -1;
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-		errx(2, "out of memory");
-	while ((n = csvread_fill(fd, buf, sizeof buf, first, name)) != 0) {
-		const char *b = buf;
-
-		progress_read((size_t)n);
-		if (first && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-			b += 3;
-			n -= 3;
+	for (i = 0; i < n; i++) {
+		if (line[i] == '"')
+			quoted = !quoted;
+		else if (!quoted) {
+			comma |= line[i] == ',';
+			semi |= line[i] == ';';
+			tab |= line[i] == '\t';
 		}
-		first = false;
-		if (csv_parse(&p, b, (size_t)n, csvread_field, csvread_end, &s) != (size_t)n)
-			errx(2, "%s: line %llu: malformed CSV: %s", name,
-			    (unsigned long long)s.rec.line, csv_strerror(csv_error(&p)));
 	}
-	if (csv_fini(&p, csvread_field, csvread_end, &s) != 0)
-		errx(2, "%s: line %llu: malformed CSV: %s", name,
-		    (unsigned long long)s.rec.line, csv_strerror(csv_error(&p)));
-	csv_free(&p);
-	if (fd != STDIN_FILENO)
-		close(fd);
-	for (i = 0; i < s.cap; i++)
-		sbuf_free(&s.rec.f[i]);
-	free(s.rec.f);
-	return 0;
+	return comma ? ',' : semi ? ';' : tab ? '\t' : ',';
+}
+
+void
+csvread_init(struct csvread *c, int delim)
+{
+	memset(c, 0, sizeof *c);
+	if (csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		errx(2, "out of memory");
+	csv_set_delim(&c->p, (unsigned char)delim);
+	csv_set_space_func(&c->p, csvread_nospace);
+	c->between = true;
+}
+
+static void
+csvread_field(void *data, size_t len, void *arg)
+{
+	struct csvread *c = arg;
+
+	if (c->infield)
+		sbuf_addc(&c->rec, '\t');
+	c->infield = true;
+	if (len > 0)
+		tsv_escape(&c->rec, data, len);
+}
+
+/* Queue the record: its start line, its length, its bytes. */
+static void
+csvread_end(int ch, void *arg)
+{
+	struct csvread *c = arg;
+	uint64_t len = c->rec.len;
+
+	(void)ch;
+	sbuf_add(&c->queue, &c->start, sizeof c->start);
+	sbuf_add(&c->queue, &len, sizeof len);
+	sbuf_add(&c->queue, c->rec.p != NULL ? c->rec.p : "", c->rec.len);
+	sbuf_reset(&c->rec);
+	c->infield = false;
+	c->between = true;
+}
+
+static void
+csvread_fail(struct csvread *c, const struct tsv_reader *r)
+{
+	errx(2, "%s: line %llu: malformed CSV: %s", r->name, (unsigned long long)c->start,
+	    csv_strerror(csv_error(&c->p)));
+}
+
+/* Feed the parser lines until a record is complete; false at the end. */
+static bool
+csvread_fill(struct csvread *c, struct tsv_reader *r)
+{
+	char *line;
+	long long n;
+
+	while (c->qpos == c->queue.len) {
+		sbuf_reset(&c->queue);
+		c->qpos = 0;
+		if ((n = tsv_getline(r, &line)) < 0) {
+			if (csv_fini(&c->p, csvread_field, csvread_end, c) != 0)
+				csvread_fail(c, r);
+			return c->queue.len > 0;
+		}
+		if (c->between && !(n == 0 || (n == 1 && line[0] == '\r'))) {
+			c->start = r->lineno;
+			c->between = false;
+		}
+		if (csv_parse(&c->p, line, (size_t)n, csvread_field, csvread_end, c) != (size_t)n ||
+		    csv_parse(&c->p, "\n", 1, csvread_field, csvread_end, c) != 1)
+			csvread_fail(c, r);
+		if (c->between == false && c->queue.len > 0)
+			c->start = r->lineno;
+	}
+	return true;
+}
+
+long long
+csvread_next(struct csvread *c, struct tsv_reader *r, char **line, uint64_t *start)
+{
+	uint64_t len;
+
+	if (!csvread_fill(c, r))
+		return -1;
+	memcpy(start, c->queue.p + c->qpos, sizeof *start);
+	memcpy(&len, c->queue.p + c->qpos + sizeof *start, sizeof len);
+	c->qpos += sizeof *start + sizeof len;
+	sbuf_reset(&c->cur);
+	sbuf_grow(&c->cur, (size_t)len);
+	sbuf_add(&c->cur, c->queue.p + c->qpos, (size_t)len);
+	c->qpos += (size_t)len;
+	*line = c->cur.p;
+	return (long long)len;
+}
+
+void
+csvread_free(struct csvread *c)
+{
+	csv_free(&c->p);
+	sbuf_free(&c->rec);
+	sbuf_free(&c->queue);
+	sbuf_free(&c->cur);
 }

@@ -1,18 +1,73 @@
 /*
- * input: the TSV input loop every program shares.
+ * input: the input loop every program that reads rows shares.
  *
  * An input reads one file's header (unless -N), drops lines that repeat
  * it, splits each record into fields and checks that every record has as
  * many fields as the header (under -N: as the first record).  A record
  * with another number of fields ends the program with status 2 and a
  * message naming the file and line.
+ *
+ * The file is TSV, or CSV or JSON Lines as the options in input_opts
+ * say.  A CSV record or a JSON object is handed out as the TSV record
+ * with the same fields (escaped as tabloid(7) says), so a program works
+ * on every format as on TSV; in->r.lineno is then the line on which the
+ * record starts.  The names of a JSON Lines file's columns are the keys
+ * of its first object, read even under -N.
  */
 #ifndef TABLOID_INPUT_H
 #define TABLOID_INPUT_H
 
+#include <getopt.h>
 #include <stdbool.h>
 
+#include "csvread.h"
+#include "jsonl.h"
 #include "tsv.h"
+
+enum input_format { INPUT_TSV, INPUT_CSV, INPUT_JSONL };
+
+/* The input options of the program, set by input_option(). */
+struct input_opts {
+	enum input_format format;	/* --itsv (default), --icsv, --ijsonl */
+	int ifs;			/* --ifs: CSV delimiter, 0 to detect it */
+	const char *doc_col;		/* --doc-col, or NULL for the column doc */
+	const char *text_col;		/* --text-col, or NULL for the column text */
+	const char *format_opt;		/* the format option given, for messages */
+};
+extern struct input_opts input_opts;
+
+/* getopt_long() values of the options input_option() handles. */
+enum {
+	INPUT_OPT_ITSV = 0x4900,
+	INPUT_OPT_ICSV,
+	INPUT_OPT_IJSONL,
+	INPUT_OPT_IFS,
+	INPUT_OPT_DOC_COL,
+	INPUT_OPT_TEXT_COL
+};
+
+/* Entries for a program's longopts: the format of its input ... */
+#define INPUT_LONGOPTS \
+	{ "itsv", no_argument, NULL, INPUT_OPT_ITSV }, \
+	{ "icsv", no_argument, NULL, INPUT_OPT_ICSV }, \
+	{ "ifs", required_argument, NULL, INPUT_OPT_IFS }
+/* ... and for programs that read doc and text columns, their choice. */
+#define INPUT_COL_LONGOPTS \
+	{ "doc-col", required_argument, NULL, INPUT_OPT_DOC_COL }, \
+	{ "text-col", required_argument, NULL, INPUT_OPT_TEXT_COL }
+
+/*
+ * When ch is one of the INPUT_OPT_ values, record the option (arg is its
+ * argument) in input_opts and return true; else return false.  A bad
+ * --ifs, or two formats, or --ifs with a format other than CSV, is a
+ * usage error (see opt.h).  --ifs alone implies --icsv.
+ */
+bool input_option(int ch, const char *arg);
+/*
+ * Set the format as the option name (a string that stays valid) does, for
+ * a program's own spelling of a format option (tabloid-split --csv).
+ */
+void input_set_format(enum input_format f, const char *name);
 
 struct input {
 	struct tsv_reader r;	/* the file */
@@ -23,10 +78,19 @@ struct input {
 	size_t nf;		/* fields expected per record, 0 until known */
 	bool docs;		/* --progress counts documents by column doc */
 	size_t doc;		/* its index */
+	enum input_format format; /* the file's format */
+	struct csvread csv;	/* CSV: the parser */
+	struct jsonl_object obj; /* JSON Lines: the object last read */
+	struct sbuf rec;	/* JSON Lines: the record made of it */
+	struct tsv_header keys;	/* JSON Lines: the first object's keys, escaped */
+	size_t *slot;		/* JSON Lines: each column's member in obj */
+	bool pending;		/* JSON Lines: obj, read as the header, is a record too */
+	uint64_t phys;		/* CSV: the lines read */
 };
 
 /*
- * Open path ("-" for standard input) and read its header unless noheader.
+ * Open path ("-" for standard input), in the format input_opts gives, and
+ * read its header unless noheader.
  * Returns 0, or -1 with errno set when the file cannot be opened.  An
  * empty file has no header: have_header stays false.  The bytes read go to
  * progress_read(), and when the header has a column doc, the records to
@@ -50,6 +114,28 @@ size_t input_offset(const struct input *in, size_t i);
  * given where TSV belongs.
  */
 void input_need_text(const struct input *in, const char *col);
+/*
+ * The column of in (nf fields a record) that a program reads as its doc
+ * column: the one --doc-col names, else the column named doc, else dflt
+ * (which may be -1 for none).  A column --doc-col names that the file
+ * lacks, or no column at all with dflt -2, ends the program as
+ * input_no_column() does.  The column --doc-col names is renamed doc in
+ * in->h, so that a program that passes it through calls it doc.
+ * input_text_col() is the same for --text-col and text.
+ */
+long input_doc_col(struct input *in, size_t nf, long dflt);
+long input_text_col(struct input *in, size_t nf, long dflt);
+/*
+ * Exit with status 2 and "FILE: line 1: no column 'col' (the columns
+ * are: a, b, c)", followed by "; use OPT" when opt is not NULL.
+ */
+void input_no_column(const struct input *in, const char *col, const char *opt)
+    __attribute__((noreturn));
+/*
+ * The header's column names as the file has them (before any renaming by
+ * input_doc_col()), as "a, b, c"; valid until the next call.
+ */
+const char *input_columns(const struct input *in);
 /* Close the file and free everything. */
 void input_close(struct input *in);
 

@@ -133,10 +133,17 @@ tsv_getline(struct tsv_reader *r, char **line)
 	*line = r->buf + r->beg;
 	len = nl != NULL ? (size_t)(nl - *line) : r->end - r->beg;
 	r->beg += len + (nl != NULL);
-	if (len > 0 && (*line)[len - 1] == '\r')
+	if (len > 0 && (*line)[len - 1] == '\r' && !r->keepcr)
 		len--;
 	r->lineno++;
 	return (long long)len;
+}
+
+void
+tsv_ungetline(struct tsv_reader *r, const char *line)
+{
+	r->beg = (size_t)(line - r->buf);
+	r->lineno--;
 }
 
 void

@@ -28,6 +28,7 @@ struct tsv_reader {
 	bool eof;		/* no more bytes from fd */
 	bool started;		/* BOM check done */
 	bool progress;		/* input of the program: bytes go to progress_read() */
+	bool keepcr;		/* CSV: a CR before LF stays in the record */
 };
 
 /*
@@ -41,6 +42,11 @@ int tsv_open(struct tsv_reader *r, const char *path);
  * errors end the program with status 2.
  */
 long long tsv_getline(struct tsv_reader *r, char **line);
+/*
+ * Give back the record line just returned by tsv_getline(), so that the
+ * next call returns it again (as when a program has peeked at a header).
+ */
+void tsv_ungetline(struct tsv_reader *r, const char *line);
 /* Close the input and free the buffer. */
 void tsv_close(struct tsv_reader *r);
 

@@ -191,17 +191,13 @@ vdoc_read_article(struct tsv_reader *r, const char *path, const struct vdoc_opts
 static void
 vdoc_layout(struct input *in, struct vdoc_cols *c)
 {
-	long k;
-
 	c->doc = 0;
 	c->text = (size_t)-1;
 	c->sent = c->date = -1;
 	if (!in->have_header)
 		return;
-	if ((k = tsv_header_find(&in->h, "doc")) < 0)
-		errx(2, "%s: no column 'doc' in the header", in->r.name);
-	c->doc = (size_t)k;
-	c->text = in->h.n - 1;
+	c->doc = (size_t)input_doc_col(in, in->h.n, -2);
+	c->text = (size_t)input_text_col(in, in->h.n, (long)in->h.n - 1);
 	c->sent = tsv_header_find(&in->h, "sent");
 	c->date = tsv_header_find(&in->h, "date");
 }
@@ -215,6 +211,14 @@ vdoc_read(const char *path, const struct vdoc_opts *o,
 	char *line = NULL;
 	long long n = -1;
 
+	if (input_opts.format != INPUT_TSV) {
+		if (input_open(&in, path, o->noheader) != 0)
+			return -1;
+		vdoc_layout(&in, &c);
+		vdoc_read_tsv(&in, &c, fn, arg);
+		input_close(&in);
+		return 0;
+	}
 	memset(&in, 0, sizeof in);
 	if (tsv_open(&in.r, path) != 0)
 		return -1;

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "csvread.h"
 #include "input.h"
 #include "progress.h"
 #include "tsv.h"
@@ -89,7 +88,7 @@ wcur_source(char *buf, size_t n, const char *name, unsigned long long line)
 }
 
 static void
-wcur_tsv(struct wcur *c, const char *path)
+wcur_table(struct wcur *c, const char *path)
 {
 	struct input in;
 	long doc, text;
@@ -97,12 +96,9 @@ wcur_tsv(struct wcur *c, const char *path)
 
 	if (input_open(&in, path, false) != 0)
 		err(2, "%s", path);
-	input_need_text(&in, NULL);
-	if ((doc = tsv_header_find(&in.h, "doc")) < 0)
-		errx(2, "%s: line 1: no column 'doc' in the header", in.r.name);
-	text = tsv_header_find(&in.h, "text");
-	if (text < 0)
-		text = (long)in.h.n - 1;
+	input_need_text(&in, input_opts.text_col);
+	doc = input_doc_col(&in, in.h.n, -2);
+	text = input_text_col(&in, in.h.n, (long)in.h.n - 1);
 	if (text == doc)
 		errx(2, "%s: line 1: expected a doc and a text column, found 1 column", in.r.name);
 	while (input_next(&in)) {
@@ -118,66 +114,16 @@ wcur_tsv(struct wcur *c, const char *path)
 	input_close(&in);
 }
 
-struct wcur_csv {
-	struct wcur *c;
-	const char *name;
-	long doc, text;
-	size_t nf;
-};
-
-static void
-wcur_csv_record(void *arg, const struct csvread_record *rec)
-{
-	struct wcur_csv *x = arg;
-	char src[4096];
-	size_t i;
-
-	if (rec->recno == 1) {
-		x->doc = x->text = -1;
-		for (i = 0; i < rec->n; i++) {
-			if (strcmp(rec->f[i].p, "doc") == 0 && x->doc < 0)
-				x->doc = (long)i;
-			if (strcmp(rec->f[i].p, "text") == 0 && x->text < 0)
-				x->text = (long)i;
-		}
-		if (x->doc < 0)
-			errx(2, "%s: line 1: no column 'doc' in the header", x->name);
-		if (x->text < 0)
-			x->text = (long)rec->n - 1;
-		if (x->text == x->doc)
-			errx(2, "%s: line 1: expected a doc and a text column, found 1 column", x->name);
-		x->nf = rec->n;
-		return;
-	}
-	if (rec->n != x->nf)
-		errx(2, "%s: line %llu: expected %zu fields, found %zu", x->name,
-		    (unsigned long long)rec->line, x->nf, rec->n);
-	if (rec->f[x->doc].len == 0)
-		errx(2, "%s: line %llu: empty doc id", x->name, (unsigned long long)rec->line);
-	wcur_source(src, sizeof src, x->name, (unsigned long long)rec->line);
-	progress_doc();
-	wcur_add(x->c, rec->f[x->doc].p, rec->f[x->doc].len, rec->f[x->text].p,
-	    rec->f[x->text].len, src, NULL);
-}
-
 void
 wcur_read(struct wcur *c, enum wcur_format f, const struct docid_files *files,
     const char *table)
 {
-	struct wcur_csv x = { 0 };
-
 	switch (f) {
 	case WCUR_FILES:
 		wcur_files(c, files);
 		break;
-	case WCUR_TSV:
-		wcur_tsv(c, table);
-		break;
-	case WCUR_CSV:
-		x.c = c;
-		x.name = strcmp(table, "-") == 0 ? "standard input" : table;
-		if (csvread_file(table, wcur_csv_record, &x) != 0)
-			err(2, "%s", table);
+	case WCUR_TABLE:
+		wcur_table(c, table);
 		break;
 	}
 }

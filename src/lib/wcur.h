@@ -28,7 +28,7 @@ struct wcur_doc {
 	char *why;	/* why it could not be read, or NULL */
 };
 
-enum wcur_format { WCUR_FILES, WCUR_TSV, WCUR_CSV };
+enum wcur_format { WCUR_FILES, WCUR_TABLE };
 
 struct wcur {
 	struct wstate *s;	/* where texts are stored */

@@ -1,10 +1,10 @@
 /*
- * The CSV reader (tabloid-split --csv): quoted fields, doubled quotes,
- * line breaks in fields, ragged records.
+ * The CSV reader (--icsv): quoted fields, doubled quotes, line breaks in
+ * fields, ragged records, the delimiter detected from the first line.
  *
- * Invariants: records are numbered from 1 without gaps; each field ends in
- * a NUL; the records written back as CSV, every field quoted, read back as
- * the same records.
+ * Invariants: no record starts before the last; a record is one TSV line
+ * (no LF); the records written back as CSV, every field quoted, read back
+ * as the same records.
  */
 #include "config.h"
 
@@ -20,12 +20,11 @@
 struct seen {
 	struct sbuf csv;  /* the records written back as CSV */
 	struct sbuf flat; /* the records as field lengths and bytes */
-	uint64_t recno;   /* records seen */
 	uint64_t line;    /* line of the last record */
+	int delim;        /* the delimiter detected */
 };
 
 static struct seen first, second;
-static struct sbuf esc;
 
 static void
 put_len(struct sbuf *b, uint64_t v)
@@ -33,41 +32,67 @@ put_len(struct sbuf *b, uint64_t v)
 	sbuf_add(b, &v, sizeof v);
 }
 
+/* One record, a TSV line, written back as CSV with the delimiter delim. */
 static void
-record(void *arg, const struct csvread_record *rec)
+record(struct seen *s, struct tsv_row *row, char *line, size_t len, uint64_t start, int delim)
 {
-	struct seen *s = arg;
 	size_t i, j;
 
-	fuzz_assert(rec->recno == s->recno + 1, "records are not numbered one by one");
-	fuzz_assert(rec->n >= 1, "a record without fields");
-	fuzz_assert(s->recno == 0 || rec->line > s->line,
-	            "a record starts before the last");
-	s->recno = rec->recno;
-	s->line = rec->line;
-	put_len(&s->flat, rec->n);
-	for (i = 0; i < rec->n; i++) {
-		const struct sbuf *f = &rec->f[i];
-		const char *p = f->p ? f->p : "";
+	fuzz_assert(start >= s->line, "a record starts before the last");
+	fuzz_assert(memchr(line, '\n', len) == NULL, "a record holds a line feed");
+	s->line = start;
+	tsv_split(row, line, len);
+	put_len(&s->flat, row->n);
+	for (i = 0; i < row->n; i++) {
+		char *p = row->f[i];
+		size_t n = tsv_unescape(p, row->len[i], p);
 
-		fuzz_assert(f->p == NULL || f->p[f->len] == '\0',
-		            "a field without its NUL");
-		put_len(&s->flat, f->len);
-		sbuf_add(&s->flat, p, f->len);
+		put_len(&s->flat, n);
+		sbuf_add(&s->flat, p, n);
 		sbuf_addc(&s->csv, '"');
-		for (j = 0; j < f->len; j++) {
+		for (j = 0; j < n; j++) {
 			if (p[j] == '"')
 				sbuf_addc(&s->csv, '"');
 			sbuf_addc(&s->csv, p[j]);
 		}
 		sbuf_addc(&s->csv, '"');
-		sbuf_addc(&s->csv, i + 1 < rec->n ? ',' : '\n');
-		sbuf_reset(&esc);
-		tsv_escape(&esc, p, f->len);
-		fuzz_assert(tsv_unescape(esc.p, esc.len, esc.p) == f->len &&
-		                memcmp(esc.p, p, f->len) == 0,
-		            "a CSV field does not survive TSV escaping");
+		sbuf_addc(&s->csv, i + 1 < row->n ? delim : '\n');
 	}
+}
+
+static struct tsv_reader rd;
+static struct csvread cr;
+static struct tsv_row row;
+
+/*
+ * Read the CSV file path into s with the delimiter delim, or with the one
+ * detected as --icsv does when delim is 0.
+ */
+static int
+read_csv(const char *path, struct seen *s, int delim)
+{
+	char *line;
+	long long n;
+	uint64_t start;
+
+	if (tsv_open(&rd, path) != 0)
+		return -1;
+	rd.keepcr = true;
+	if (delim == 0 && (n = tsv_getline(&rd, &line)) >= 0) {
+		delim = csvread_detect(line, (size_t)n);
+		tsv_ungetline(&rd, line);
+	}
+	if (delim == 0)
+		delim = ',';
+	s->delim = delim;
+	csvread_init(&cr, delim);
+	while ((n = csvread_next(&cr, &rd, &line, &start)) >= 0)
+		record(s, &row, line, (size_t)n, start, delim);
+	csvread_free(&cr);
+	memset(&cr, 0, sizeof cr);
+	tsv_close(&rd);
+	memset(&rd, 0, sizeof rd);
+	return 0;
 }
 
 static void
@@ -75,7 +100,7 @@ reset(struct seen *s)
 {
 	sbuf_reset(&s->csv);
 	sbuf_reset(&s->flat);
-	s->recno = s->line = 0;
+	s->line = 0;
 }
 
 /* After an error: free all that may have grown. */
@@ -86,7 +111,13 @@ release(void)
 	sbuf_free(&first.flat);
 	sbuf_free(&second.csv);
 	sbuf_free(&second.flat);
-	sbuf_free(&esc);
+	/* the descriptor is closed by fuzz_done() */
+	csvread_free(&cr);
+	memset(&cr, 0, sizeof cr);
+	free(rd.buf);
+	memset(&rd, 0, sizeof rd);
+	tsv_row_free(&row);
+	memset(&row, 0, sizeof row);
 }
 
 int
@@ -104,7 +135,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (setjmp(fuzz_jmp) == 0) {
 		fuzz_arm();
 		path = fuzz_file(0, data, size);
-		if (csvread_file(path, record, &first) != 0)
+		if (read_csv(path, &first, 0) != 0)
 			abort();
 	}
 	if (fuzz_status != 0) {
@@ -116,7 +147,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (setjmp(fuzz_jmp) == 0) {
 		fuzz_arm();
 		path = fuzz_file(1, first.csv.p ? first.csv.p : "", first.csv.len);
-		if (csvread_file(path, record, &second) != 0)
+		if (read_csv(path, &second, first.delim) != 0)
 			abort();
 	}
 	if (fuzz_status != 0)

@@ -12,6 +12,7 @@
 #include "lib/align.h"
 #include "lib/cols.h"
 #include "lib/csvread.h"
+#include "lib/jsonl.h"
 #include "lib/data.h"
 #include "lib/input.h"
 #include "lib/minhash.h"
@@ -480,34 +481,125 @@ test_input(void)
 	CHECK(input_open(&in, "/nonexistent/file", false) == -1);
 }
 
-struct csv_seen {
-	int records;
-	char last[64];
-	unsigned long long line;
-};
+/* Open text as CSV through struct input; true when it opened. */
+static bool
+csv_open(struct input *in, const char *text, bool noheader, char **path)
+{
+	*path = temp_file(text, strlen(text));
+	input_opts.format = INPUT_CSV;
+	return *path != NULL && input_open(in, *path, noheader) == 0;
+}
 
 static void
-csv_record(void *arg, const struct csvread_record *rec)
+csv_done(struct input *in, char *path)
 {
-	struct csv_seen *s = arg;
+	input_close(in);
+	unlink(path);
+	input_opts.format = INPUT_TSV;
+}
 
-	s->records++;
-	snprintf(s->last, sizeof s->last, "%zu|%s|%s", rec->n, rec->f[0].p,
-	    rec->n > 1 ? rec->f[1].p : "");
-	s->line = rec->line;
+static bool
+row_is(const struct input *in, size_t i, const char *s)
+{
+	return in->row.n > i && in->row.len[i] == strlen(s) && memcmp(in->row.f[i], s, in->row.len[i]) == 0;
 }
 
 static void
 test_csvread(void)
 {
-	const char text[] = "doc,text\na,\"One, \"\"two\"\"\nthree\"\nb,x\n";
-	char *path = temp_file(text, sizeof text - 1);
-	struct csv_seen s = { 0, "", 0 };
+	struct input in;
+	char *path;
 
-	CHECK(path != NULL && csvread_file(path, csv_record, &s) == 0);
-	CHECK(s.records == 3 && strcmp(s.last, "2|b|x") == 0 && s.line == 4);
-	unlink(path);
-	CHECK(csvread_file("/nonexistent/file", csv_record, &s) == -1);
+	CHECK(csvread_detect("a,b;c", 5) == ',');
+	CHECK(csvread_detect("a;b\tc", 5) == ';');
+	CHECK(csvread_detect("a\tb", 3) == '\t');
+	CHECK(csvread_detect("\"a,b\";c", 7) == ';');
+	CHECK(csvread_detect("abc", 3) == ',');
+	CHECK(csv_open(&in, "doc,text\na,\"One, \"\"two\"\"\nthree\"\nb,x\n", false, &path));
+	CHECK(in.have_header && in.h.n == 2 && strcmp(in.h.names[1], "text") == 0);
+	CHECK(input_next(&in) && in.r.lineno == 2 && row_is(&in, 1, "One, \"two\"\\nthree"));
+	CHECK(input_next(&in) && in.r.lineno == 4 && row_is(&in, 0, "b") && row_is(&in, 1, "x"));
+	CHECK(!input_next(&in));
+	csv_done(&in, path);
+	CHECK(csv_open(&in, "\xEF\xBB\xBF" "d;t\r\n\r\n a ;\"x\ty\r\nz\\\"\r\n", false, &path));
+	CHECK(in.h.n == 2 && strcmp(in.h.names[0], "d") == 0);
+	CHECK(input_next(&in) && in.r.lineno == 3 && row_is(&in, 0, " a ") &&
+	    row_is(&in, 1, "x\\ty\\r\\nz\\\\"));
+	CHECK(!input_next(&in));
+	csv_done(&in, path);
+	CHECK(csv_open(&in, "a,b\n", true, &path) && !in.have_header);
+	CHECK(input_next(&in) && in.nf == 2 && in.r.lineno == 1);
+	csv_done(&in, path);
+	input_opts.format = INPUT_CSV;
+	CHECK(input_open(&in, "/nonexistent/file", false) == -1);
+	input_opts.format = INPUT_TSV;
+}
+
+/* Parse s; the members as "k=v|k=v", or "error: message". */
+static const char *
+jsonl_show(const char *s)
+{
+	static struct jsonl_object o;
+	static char out[256];
+	char msg[128];
+	size_t i, n = 0;
+
+	if (jsonl_parse(&o, s, strlen(s), msg, sizeof msg) != 0) {
+		snprintf(out, sizeof out, "error: %s", msg);
+		return out;
+	}
+	out[0] = '\0';
+	for (i = 0; i < o.n; i++)
+		n += (size_t)snprintf(out + n, sizeof out - n, "%s%.*s=%.*s", i > 0 ? "|" : "",
+		    (int)o.m[i].keylen, o.buf.p + o.m[i].key, (int)o.m[i].vallen,
+		    o.buf.p + o.m[i].val);
+	return out;
+}
+
+static void
+test_jsonl(void)
+{
+	static const char *const cases[][2] = {
+		{ "{}", "" },
+		{ " {\"doc\": \"a\", \"text\":\"Hi.\"} ", "doc=a|text=Hi." },
+		{ "{\"n\":-1.5e+3,\"t\":true,\"f\":false,\"z\":null,\"o\":0}",
+		  "n=-1.5e+3|t=true|f=false|z=|o=0" },
+		{ "{\"s\":\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\"}", "s=a\"b\\c/d\b\f\n\r\t" },
+		{ "{\"s\":\"\\u00e9\\u20AC\"}", "s=\xC3\xA9\xE2\x82\xAC" },
+		{ "{\"s\":\"\\ud83d\\ude00\"}", "s=\xF0\x9F\x98\x80" },
+		{ "{\"s\":\"\\ud83dx\"}", "s=\xEF\xBF\xBDx" },
+		{ "{\"s\":\"\\ude00\"}", "s=\xEF\xBF\xBD" },
+		{ "{\"s\":\"\xFF\xFE\"}", "s=\xFF\xFE" },
+		{ "{\"k\\u0041\":1}", "kA=1" },
+		{ "", "error: not a JSON object: expected '{' at byte 1" },
+		{ "[1]", "error: not a JSON object: expected '{' at byte 1" },
+		{ "\"x\"", "error: not a JSON object: expected '{' at byte 1" },
+		{ "{\"a\":{}}", "error: member 'a' is a nested object" },
+		{ "{\"a\":[1]}", "error: member 'a' is an array" },
+		{ "{\"a\":1,\"a\":2}", "error: key 'a' given twice" },
+		{ "{\"a\":1", "error: expected ',' or '}' at byte 7" },
+		{ "{\"a\":1,}", "error: expected a string key at byte 8" },
+		{ "{\"a\" 1}", "error: expected ':' at byte 6" },
+		{ "{\"a\":01}", "error: expected ',' or '}' at byte 7" },
+		{ "{\"a\":1.}", "error: bad number at byte 8" },
+		{ "{\"a\":-}", "error: bad number at byte 7" },
+		{ "{\"a\":tru}", "error: expected a value at byte 6" },
+		{ "{\"a\":\"x}", "error: unterminated string at byte 9" },
+		{ "{\"a\":\"\t\"}", "error: control character in a string at byte 7" },
+		{ "{\"a\":\"\\x\"}", "error: bad escape in a string at byte 8" },
+		{ "{\"a\":\"\\u12\"}", "error: expected four hex digits at byte 9" },
+		{ "{} x", "error: text after the object at byte 4" },
+		{ "{a:1}", "error: expected a string key at byte 2" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *got = jsonl_show(cases[i][0]);
+
+		if (strcmp(got, cases[i][1]) != 0)
+			fprintf(stderr, "jsonl case %zu: got '%s'\n", i, got);
+		CHECK(strcmp(got, cases[i][1]) == 0);
+	}
 }
 
 static void
@@ -932,6 +1024,7 @@ main(void)
 	test_sbuf_overflow();
 	test_input();
 	test_csvread();
+	test_jsonl();
 	test_data();
 	test_tsv_unescape();
 	test_tsv_split();
