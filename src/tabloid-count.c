@@ -92,10 +92,7 @@ usage(int status)
 	}
 	printf("%s\nCount TSV rows by key, most frequent first.\n\n"
 	    "  -f, --fields COLS      key columns, by name or number (doc,3,5-7)\n"
-	    "      --itsv             read TSV (the default)\n"
-	    "      --icsv             read CSV (RFC 4180)\n"
-	    "      --ifs SEP          the CSV delimiter: ',' ';' or tab (or comma,\n"
-	    "                         semicolon); by default the one in the header line\n"
+	    INPUT_HELP("                         ")
 	    "      --doc-col COL      the doc column, by name or number (default doc)\n"
 	    "  -b, --by COLS          count within groups of these columns\n"
 	    "  -n, --top N            keep the N most frequent keys of each group\n"

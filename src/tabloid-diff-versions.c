@@ -40,12 +40,14 @@ usage(int status)
 	fprintf(
 	    f, "usage: tabloid-diff-versions [-aNps] [-I regex] [-o file] [-t threshold] "
 	       "[--exit-code] [--color[=when]] [--tsv | --text]\n"
-	       "                             [--itsv | --icsv] [--ifs sep] [--otsv | --ocsv | --ojsonl]\n"
+	       "                             [--itsv | --icsv] [--ifs sep] [--encoding enc]\n"
+	       "                             [--otsv | --ocsv | --ojsonl]\n"
 	       "                             [--progress] old new\n"
 	       "       tabloid-diff-versions -g [-acNs] [-I regex] [-k words] [-o file] "
 	       "[-t threshold]\n"
 	       "                             [--id-style style] [--last-wins] [--itsv | --icsv]\n"
-	       "                             [--ifs sep] [--otsv | --ocsv | --ojsonl] [--progress]\n"
+	       "                             [--ifs sep] [--encoding enc] [--otsv | --ocsv | --ojsonl]\n"
+	       "                             [--progress]\n"
 	       "                             [file | dir ...]\n");
 	if (status != 0) {
 		fprintf(f, "Try 'tabloid-diff-versions --help' for more information.\n");
@@ -70,10 +72,8 @@ usage(int status)
 	       "  -k, --shingle N      with -g: words per shingle (default 3)\n"
 	       "      --tsv            inputs are tabloid-split output\n"
 	       "      --text           inputs are article files\n"
-	       "      --itsv           read TSV (the default)\n"
-	       "      --icsv           read CSV (RFC 4180)\n"
-	       "      --ifs SEP        the CSV delimiter: ',' ';' or tab (or comma,\n"
-	       "                       semicolon); by default the one in the header line\n"
+	       INPUT_HELP("                       ")
+	       INPUT_ENC_HELP("                       ")
 	       "      --id-style S     with -g, ids of articles under a directory: relative\n"
 	       "                       (default), name or path, without the extension\n"
 	       "      --last-wins      with -g --text, of two files with one id keep the later\n"
@@ -240,6 +240,7 @@ main(int argc, char *argv[])
 	    {"shingle", required_argument, NULL, 'k'},
 	    {"tsv", no_argument, NULL, OPT_TSV},
 	    INPUT_LONGOPTS,
+	    INPUT_ENC_LONGOPTS,
 	    {"text", no_argument, NULL, OPT_TEXT},
 	    {"abbrev", required_argument, NULL, OPT_ABBREV},
 	    {"id-style", required_argument, NULL, OPT_IDSTYLE},
@@ -352,7 +353,7 @@ main(int argc, char *argv[])
 				break;
 			if (!input_option(ch, optarg))
 				usage(2);
-			if (ropt.format != VDOC_TEXT)
+			if (input_format_option(ch) && ropt.format != VDOC_TEXT)
 				ropt.format = VDOC_TSV;
 		}
 	}

@@ -41,7 +41,11 @@ struct split {
 	struct seg_spans sents;
 	struct sbuf text;
 	struct sbuf folds;
+	struct fold_map ws;	/* folds, parsed, when decoded */
+	struct fold_map chain;	/* folds of text through map, when decoded */
 	struct sbuf docbuf;
+	const struct fold_map *map;	/* the decoded document back to its bytes, or NULL */
+	size_t off;		/* bytes before the document's text (a BOM) */
 	bool pass_known;	/* the first input's pass-through columns are known */
 	size_t pass_nf;		/* how many there are */
 };
@@ -52,14 +56,14 @@ usage(int status)
 	if (status != 0) {
 		fprintf(stderr, "usage: tabloid-split [-N] [-o file | -O dir] [-u sent|para|doc] "
 		    "[-a file] [--id name] [--id-style style] [--last-wins] [--tsv | --csv] "
-		    "[--itsv | --icsv | --ijsonl] [--ifs sep] [--doc-col col] [--text-col col] "
+		    "[--itsv | --icsv | --ijsonl] [--ifs sep] [--encoding enc] [--doc-col col] [--text-col col] "
 		    "[--otsv | --ocsv | --ojsonl] [--progress] [file | dir ...]\n"
 		    "Try 'tabloid-split --help' for more information.\n");
 		exit(status);
 	}
 	printf("usage: tabloid-split [-N] [-o file | -O dir] [-u sent|para|doc] [-a file] "
 	    "[--id name] [--id-style style] [--last-wins] [--tsv | --csv]\n"
-	    "                     [--itsv | --icsv | --ijsonl] [--ifs sep] [--doc-col col]\n"
+	    "                     [--itsv | --icsv | --ijsonl] [--ifs sep] [--encoding enc] [--doc-col col]\n"
 	    "                     [--text-col col] [--otsv | --ocsv | --ojsonl] [--progress]\n"
 	    "                     [file | dir ...]\n\n"
 	    "Split news articles into sentences, paragraphs or documents, one TSV row each.\n\n"
@@ -77,14 +81,10 @@ usage(int status)
 	    "      --last-wins     of two files with one id, keep the later\n"
 	    "      --tsv           inputs are TSV with doc and text columns (as --itsv)\n"
 	    "      --csv           inputs are CSV with doc and text columns (as --icsv)\n"
-	    "      --itsv          read TSV (the default)\n"
-	    "      --icsv          read CSV (RFC 4180)\n"
 	    "      --ijsonl        read JSON Lines, one object a line\n"
-	    "      --ifs SEP       the CSV delimiter: ',' ';' or tab (or comma,\n"
-	    "                      semicolon); by default the one in the header line\n"
-	    "      --doc-col COL   the doc column, by name or number (default doc)\n"
-	    "      --text-col COL  the text column, by name or number (default\n"
-	    "                      text, else the last)\n"
+	    INPUT_HELP("                      ")
+	    INPUT_COL_HELP("                      ")
+	    INPUT_ENC_HELP("                      ")
 	    "      --progress      show progress on standard error about once a second\n"
 	    "  -h, --help          show this help and exit\n"
 	    "  -V, --version       show the version and exit\n\n"
@@ -110,9 +110,19 @@ static void
 write_row(struct split *sp, const char *id, size_t idlen, const char *s,
     size_t para, size_t sent, struct seg_span span)
 {
+	size_t start = span.start, end = span.end;
+
 	sbuf_reset(&sp->text);
 	sbuf_reset(&sp->folds);
 	fold_text(&sp->text, &sp->folds, s + span.start, span.end - span.start);
+	if (sp->map != NULL) {
+		fold_parse(&sp->ws, sp->folds.p, sp->folds.len);
+		fold_chain(&sp->chain, sp->text.p, sp->text.len, &sp->ws, span.start, sp->map);
+		sbuf_reset(&sp->folds);
+		fold_format(&sp->folds, &sp->chain);
+		start = fold_offset(sp->map, start);
+		end = fold_offset(sp->map, end);
+	}
 	out_escaped(id, idlen);
 	out_byte('\t');
 	out_write(sp->pass.p, sp->pass.len);
@@ -124,9 +134,9 @@ write_row(struct split *sp, const char *id, size_t idlen, const char *s,
 		out_u64(sent);
 		out_byte('\t');
 	}
-	out_u64(span.start);
+	out_u64(start + sp->off);
 	out_byte('\t');
-	out_u64(span.end);
+	out_u64(end + sp->off);
 	out_byte('\t');
 	out_write(sp->folds.p, sp->folds.len);
 	out_byte('\t');
@@ -142,19 +152,16 @@ static void
 split_doc(struct split *sp, const char *file, uint64_t line, const char *id, size_t idlen,
     const char *s, size_t n)
 {
-	size_t off = 0, i, j, sent = 0;
+	size_t i, j, sent = 0;
 
 	write_header(sp);
 	docout_start(id, idlen, false, file, line);
-	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		off = 3;
-	seg_doc_init(&sp->doc, &sp->ab, s + off, n - off);
+	sp->off = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	n -= sp->off;
+	s = input_decode(file, line, s + sp->off, &n, &sp->map);
+	seg_doc_init(&sp->doc, &sp->ab, s, n);
 	sp->paras.n = 0;
 	seg_paragraphs(&sp->doc, &sp->paras);
-	for (i = 0; i < sp->paras.n; i++) {
-		sp->paras.v[i].start += off;
-		sp->paras.v[i].end += off;
-	}
 	if (sp->unit == UNIT_DOC) {
 		if (sp->paras.n > 0) {
 			struct seg_span all = { sp->paras.v[0].start, sp->paras.v[sp->paras.n - 1].end };
@@ -170,15 +177,10 @@ split_doc(struct split *sp, const char *file, uint64_t line, const char *id, siz
 			write_row(sp, id, idlen, s, i + 1, 0, p);
 			continue;
 		}
-		p.start -= off;
-		p.end -= off;
 		sp->sents.n = 0;
 		seg_sentences(&sp->doc, p, &sp->sents);
-		for (j = 0; j < sp->sents.n; j++) {
-			struct seg_span t = { sp->sents.v[j].start + off, sp->sents.v[j].end + off };
-
-			write_row(sp, id, idlen, s, i + 1, ++sent, t);
-		}
+		for (j = 0; j < sp->sents.n; j++)
+			write_row(sp, id, idlen, s, i + 1, ++sent, sp->sents.v[j]);
 	}
 }
 
@@ -367,6 +369,7 @@ main(int argc, char *argv[])
 		{ "csv", no_argument, NULL, 'C' },
 		{ "ijsonl", no_argument, NULL, INPUT_OPT_IJSONL },
 		INPUT_LONGOPTS,
+		INPUT_ENC_LONGOPTS,
 		INPUT_COL_LONGOPTS,
 		{ "id-style", required_argument, NULL, 'S' },
 		{ "last-wins", no_argument, NULL, 'L' },
@@ -447,7 +450,7 @@ main(int argc, char *argv[])
 				break;
 			if (!input_option(ch, optarg))
 				usage(2);
-			table |= ch != INPUT_OPT_DOC_COL && ch != INPUT_OPT_TEXT_COL;
+			table |= input_format_option(ch);
 		}
 	}
 	argc -= optind;

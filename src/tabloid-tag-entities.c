@@ -67,7 +67,7 @@ struct tagger {
 	bool indoc;
 	bool sent_open;			/* token rows: a sentence is open */
 	struct strset *seen;		/* ids of finished documents */
-	struct fold_map fm;
+	struct input_maps maps;
 	struct sbuf cur;		/* pass-through fields of the current row */
 };
 
@@ -95,7 +95,8 @@ usage(int status)
 	fprintf(f, "usage: tabloid-tag-entities [-N] [-o file | -O dir] [-f column] [-g file]\n"
 	    "                            [-t types] [--bio | --inline] [--memory file]\n"
 	    "                            [--threads n] [--progress] [--itsv | --icsv]\n"
-	    "                            [--ifs sep] [--doc-col col] [--text-col col]\n"
+	    "                            [--ifs sep] [--encoding enc] [--doc-col col]\n"
+	    "                            [--text-col col]\n"
 	    "                            [--otsv | --ocsv | --ojsonl]\n"
 	    "                            [file ...]\n");
 	if (status != 0) {
@@ -110,13 +111,9 @@ usage(int status)
 	    "                        any mode), replaced only when the whole run is complete\n"
 	    ROWOUT_HELP("                        ")
 	    "  -f, --field COLUMN    the text column of sentence rows, as --text-col\n"
-	    "      --itsv            read TSV (the default)\n"
-	    "      --icsv            read CSV (RFC 4180)\n"
-	    "      --ifs SEP         the CSV delimiter: ',' ';' or tab (or comma,\n"
-	    "                        semicolon); by default the one in the header line\n"
-	    "      --doc-col COL     the doc column, by name or number (default doc)\n"
-	    "      --text-col COL    the text column, by name or number (default\n"
-	    "                        text, else the last)\n"
+	    INPUT_HELP("                        ")
+	    INPUT_COL_HELP("                        ")
+	    INPUT_ENC_HELP("                        ")
 	    "  -g, --gazetteer FILE  add the names in FILE (NAME TAB TYPE [TAB ENTITY]); they win\n"
 	    "  -t, --types LIST      only these types (comma-separated; default all)\n"
 	    "      --bio             one row per token with a BIO tag\n"
@@ -549,21 +546,17 @@ static void
 sentence_row(struct tagger *tg, struct input *in, const struct cols *c)
 {
 	const struct cols_text *ct = &c->t;
-	char *s = in->row.f[ct->text];
-	size_t n = tsv_unescape(s, in->row.len[ct->text], s), base = 0, si;
+	const char *s;
+	size_t n, base, si;
+	const struct fold_map *map;
 	const char *id = ct->doc >= 0 ? in->row.f[ct->doc] : "";
 	size_t idlen = ct->doc >= 0 ? in->row.len[ct->doc] : 0;
 
 	if (ct->doc < 0 || !same_doc(tg, id, idlen))
 		start_doc(tg, in, id, idlen, false);
-	if (ct->start >= 0)
-		base = input_offset(in, (size_t)ct->start);
-	tg->fm.n = 0;
-	if (ct->fold >= 0 && fold_parse(&tg->fm, in->row.f[ct->fold], in->row.len[ct->fold]) != 0)
-		input_fail(in, "malformed fold column '%.*s'", (int)(in->row.len[ct->fold] > 40 ? 40 :
-		    in->row.len[ct->fold]), in->row.f[ct->fold]);
+	map = input_text(in, ct, &tg->maps, &s, &n, &base);
 	row_prefix(tg, in, c);
-	si = ner_add_sentence(&tg->ner, &tg->j->doc, s, n, base, ct->fold >= 0 ? &tg->fm : NULL);
+	si = ner_add_sentence(&tg->ner, &tg->j->doc, s, n, base, map);
 	keep_prefix(tg, si);
 }
 
@@ -696,6 +689,7 @@ main(int argc, char *argv[])
 		{ "output-dir", required_argument, NULL, 'O' },
 		{ "field", required_argument, NULL, 'f' },
 		INPUT_LONGOPTS,
+		INPUT_ENC_LONGOPTS,
 		INPUT_COL_LONGOPTS,
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "types", required_argument, NULL, 't' },

@@ -32,7 +32,7 @@ struct tokenize {
 	bool header_done;
 	struct tsv_header first;	/* header of the first file */
 	struct tok_list toks;
-	struct fold_map fm;
+	struct input_maps maps;
 	struct sbuf form;		/* a normalised token */
 	const char *out;		/* the token as written out */
 	size_t outlen;			/* its length */
@@ -68,7 +68,7 @@ usage(int status)
 	printf("usage: tabloid-tokenize [-N] [-o file | -O dir] [-f column] [--lower] [--nfkc] "
 	    "[--no-punct]\n"
 	    "                        [--stopwords file] [--stem] [--join] [--progress]\n"
-	    "                        [--itsv | --icsv] [--ifs sep] [--doc-col col]\n"
+	    "                        [--itsv | --icsv] [--ifs sep] [--encoding enc] [--doc-col col]\n"
 	    "                        [--text-col col] [--otsv | --ocsv | --ojsonl] [file ...]\n\n"
 	    "Cut the text column of TSV rows into tokens, one row per token.\n\n"
 	    "  -N, --no-header       read and write no header line\n"
@@ -77,13 +77,9 @@ usage(int status)
 	    "                        replaced only when the whole run is complete\n"
 	    ROWOUT_HELP("                        ")
 	    "  -f, --field COLUMN    the text column, as --text-col\n"
-	    "      --itsv            read TSV (the default)\n"
-	    "      --icsv            read CSV (RFC 4180)\n"
-	    "      --ifs SEP         the CSV delimiter: ',' ';' or tab (or comma,\n"
-	    "                        semicolon); by default the one in the header line\n"
-	    "      --doc-col COL     the doc column, by name or number (default doc)\n"
-	    "      --text-col COL    the text column, by name or number (default\n"
-	    "                        text, else the last)\n"
+	    INPUT_HELP("                        ")
+	    INPUT_COL_HELP("                        ")
+	    INPUT_ENC_HELP("                        ")
 	    "      --lower           Unicode case folding of tokens\n"
 	    "      --nfkc            NFKC normalisation of tokens\n"
 	    "      --no-punct        drop punctuation tokens\n"
@@ -215,19 +211,10 @@ next_doc(struct tokenize *tk, struct input *in, const struct cols *c)
 static void
 tokenize_row(struct tokenize *tk, struct input *in, const struct cols *c)
 {
-	const struct cols_text *ct = &c->t;
-	char *s = in->row.f[ct->text];
-	size_t n = tsv_unescape(s, in->row.len[ct->text], s), base = 0, i;
-	bool mapped = ct->start >= 0;
+	const char *s;
+	size_t n, base, i;
+	const struct fold_map *map = input_text(in, &c->t, &tk->maps, &s, &n, &base);
 
-	if (mapped) {
-		base = input_offset(in, (size_t)ct->start);
-		tk->fm.n = 0;
-		if (ct->fold >= 0 &&
-		    fold_parse(&tk->fm, in->row.f[ct->fold], in->row.len[ct->fold]) != 0)
-			input_fail(in, "malformed fold column '%.*s'", (int)(in->row.len[ct->fold] > 40 ?
-			    40 : in->row.len[ct->fold]), in->row.f[ct->fold]);
-	}
 	tok_text(&tk->ab, s, n, &tk->toks);
 	sbuf_reset(&tk->joined);
 	if (!tk->join) {
@@ -248,9 +235,9 @@ tokenize_row(struct tokenize *tk, struct input *in, const struct cols *c)
 		out_write(tk->prefix.p, tk->prefix.len);
 		out_u64(i + 1);
 		out_byte('\t');
-		out_u64(mapped ? base + fold_offset(&tk->fm, t->start) : t->start);
+		out_u64(base + (map != NULL ? fold_offset(map, t->start) : t->start));
 		out_byte('\t');
-		out_u64(mapped ? base + fold_offset(&tk->fm, t->end) : t->end);
+		out_u64(base + (map != NULL ? fold_offset(map, t->end) : t->end));
 		out_byte('\t');
 		out_write(tok_type_name(t->type), tok_type_len(t->type));
 		out_byte('\t');
@@ -320,6 +307,7 @@ main(int argc, char *argv[])
 		{ "output-dir", required_argument, NULL, 'O' },
 		{ "field", required_argument, NULL, 'f' },
 		INPUT_LONGOPTS,
+		INPUT_ENC_LONGOPTS,
 		INPUT_COL_LONGOPTS,
 		{ "lower", no_argument, NULL, OPT_LOWER },
 		{ "nfkc", no_argument, NULL, OPT_NFKC },

@@ -63,7 +63,8 @@ usage(int status)
 	    "usage: tabloid-watch [--otsv | --ocsv | --ojsonl | --ohtml] [-o file] [--keep N] [--no-wait]\n"
 	    "                     [--unreadable error|keep] [--id-style style] [--last-wins]\n"
 	    "                     [--progress | --no-progress] [--tsv | --csv]\n"
-	    "                     [--itsv | --icsv] [--ifs sep] [--doc-col col] [--text-col col]\n"
+	    "                     [--itsv | --icsv] [--ifs sep] [--encoding enc]\n"
+	    "                     [--doc-col col] [--text-col col]\n"
 	    "                     state [file | dir ...]\n"
 	    "       tabloid-watch --list [--otsv | --ocsv | --ojsonl] state [doc ...]\n"
 	    "       tabloid-watch --show state doc [version]\n"
@@ -84,13 +85,9 @@ usage(int status)
 	       "                       or keep (report it, keep its last version)\n"
 	       "      --tsv, --csv     read articles from a table with doc and text columns\n"
 	       "                       (as do --itsv, --icsv and --ifs)\n"
-	       "      --itsv           read TSV (the default)\n"
-	       "      --icsv           read CSV (RFC 4180)\n"
-	       "      --ifs SEP        the CSV delimiter: ',' ';' or tab (or comma,\n"
-	       "                       semicolon); by default the one in the header line\n"
-	       "      --doc-col COL    the doc column, by name or number (default doc)\n"
-	       "      --text-col COL   the text column, by name or number (default\n"
-	       "                       text, else the last)\n"
+	       INPUT_HELP("                       ")
+	       INPUT_COL_HELP("                       ")
+	       INPUT_ENC_HELP("                       ")
 	       "      --id-style S     ids of files under a directory: relative (default),\n"
 	       "                       name or path, without the extension\n"
 	       "      --last-wins      of two files with one id keep the later\n"
@@ -149,7 +146,7 @@ load_version(struct watch *w, const char *obj, struct sbuf *buf, struct vdoc *d,
 	n = buf->len;
 	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3, n -= 3;
-	vdoc_segment(d, &w->ab, p, n);
+	vdoc_segment(d, &w->ab, id, p, n);
 	wstate_format_time(when, t);
 	snprintf(label, sizeof label, " version %llu (%s)", (unsigned long long)num, when);
 	sbuf_reset(&d->id);
@@ -550,6 +547,7 @@ main(int argc, char *argv[])
 		{ "tsv", no_argument, NULL, OPT_TSV },
 		{ "csv", no_argument, NULL, OPT_CSV },
 		INPUT_LONGOPTS,
+		INPUT_ENC_LONGOPTS,
 		INPUT_COL_LONGOPTS,
 		{ "id-style", required_argument, NULL, OPT_IDSTYLE },
 		{ "last-wins", no_argument, NULL, OPT_LASTWINS },
@@ -636,7 +634,7 @@ main(int argc, char *argv[])
 			}
 			if (!input_option(ch, optarg))
 				usage(2);
-			if (ch != INPUT_OPT_DOC_COL && ch != INPUT_OPT_TEXT_COL)
+			if (input_format_option(ch))
 				ro.input = WCUR_TABLE;
 		}
 	}

@@ -326,12 +326,13 @@ coons-reworded	001_b53f680156d8d950	0.355" "$output"
 	tabloid-diff-versions -N "$T/crlf.txt" "$T/bom.txt" | { ! grep -q $'\r'; }
 }
 
-@test "hostile: invalid UTF-8 and NUL bytes pass through as they are" {
+@test "hostile: invalid UTF-8 is read as Windows-1252 or U+FFFD, NUL bytes pass through" {
 	printf 'Head\n\nThe price is \377\376 high. It fell.\n' >"$T/a.txt"
 	printf 'Head\n\nThe price is \377\376 very high. It fell.\n' >"$T/b.txt"
-	run tabloid-diff-versions -N "$T/a.txt" "$T/b.txt"
-	[ "$status" -eq 0 ]
-	same "$(printf 'a\tb\t~\t2\t2\t0.833\tThe price is \377\376 {+very+} high.')" "$output"
+	run -0 --separate-stderr tabloid-diff-versions -N "$T/a.txt" "$T/b.txt"
+	same "$(printf 'a\tb\t~\t2\t2\t0.833\tThe price is ÿþ {+very+} high.')" "$output"
+	run -0 --separate-stderr tabloid-diff-versions -N --encoding=utf-8 "$T/a.txt" "$T/b.txt"
+	same "$(printf 'a\tb\t~\t2\t2\t0.800\tThe price is \357\277\275\357\277\275 {+very+} high.')" "$output"
 	printf 'Head\n\nA NUL \000 here. It fell.\n' >"$T/c.txt"
 	printf 'Head\n\nA NUL \000 there. It fell.\n' >"$T/d.txt"
 	tabloid-diff-versions -N "$T/c.txt" "$T/d.txt" >"$T/out"

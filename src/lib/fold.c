@@ -83,11 +83,12 @@ fold_space_len(const char *s, size_t n)
 	return utf8_is_space(cp) ? len : 0;
 }
 
-static void
-fold_record(struct sbuf *folds, size_t pos, size_t len)
+void
+fold_put(struct sbuf *folds, size_t pos, size_t len, size_t tlen)
 {
-	char tmp[48];
-	int k = snprintf(tmp, sizeof tmp, "%s%zu:%zu", folds->len ? "," : "", pos, len);
+	char tmp[72];
+	int k = tlen == 1 ? snprintf(tmp, sizeof tmp, "%s%zu:%zu", folds->len ? "," : "", pos, len) :
+	    snprintf(tmp, sizeof tmp, "%s%zu:%zu:%zu", folds->len ? "," : "", pos, len, tlen);
 
 	sbuf_add(folds, tmp, (size_t)k);
 }
@@ -117,7 +118,7 @@ fold_text(struct sbuf *text, struct sbuf *folds, const char *s, size_t n)
 		while (q < end && (w = fold_space_len(q, (size_t)(end - q))) > 0)
 			q += w;
 		if (q - s != 1 || *s != ' ')
-			fold_record(folds, text->len - base, (size_t)(q - s));
+			fold_put(folds, text->len - base, (size_t)(q - s), 1);
 		text->p[text->len++] = ' ';
 		s = q;
 	}
@@ -143,28 +144,45 @@ fold_num(const char **s, const char *end, size_t *v)
 }
 
 int
+fold_map_add(struct fold_map *m, size_t pos, size_t len, size_t tlen)
+{
+	/* offsets beyond 2^40 bytes are not plausible and keep the sums exact */
+	if (len == 0 || tlen == 0 || pos >> 40 || len >> 40 || tlen >> 40 ||
+	    (m->n > 0 && pos < m->end))
+		return -1;
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 16;
+		m->pos = xrealloc(m->pos, m->cap * sizeof *m->pos);
+		m->extra = xrealloc(m->extra, m->cap * sizeof *m->extra);
+		m->tlen = xrealloc(m->tlen, m->cap * sizeof *m->tlen);
+	}
+	m->pos[m->n] = pos;
+	m->tlen[m->n] = tlen;
+	m->extra[m->n] = (m->n > 0 ? m->extra[m->n - 1] : 0) + (int64_t)len - (int64_t)tlen;
+	m->end = pos + tlen;
+	m->n++;
+	return 0;
+}
+
+int
 fold_parse(struct fold_map *m, const char *s, size_t n)
 {
 	const char *end = s + n;
-	size_t pos, len, sum = 0;
+	size_t pos, len, tlen;
 
 	m->n = 0;
+	m->end = 0;
 	while (s < end) {
+		tlen = 1;
 		if (fold_num(&s, end, &pos) != 0 || s == end || *s++ != ':' ||
-		    fold_num(&s, end, &len) != 0 || len == 0 ||
-		    (m->n > 0 && pos <= m->pos[m->n - 1]))
+		    fold_num(&s, end, &len) != 0)
+			return -1;
+		if (s < end && *s == ':' && (++s, fold_num(&s, end, &tlen) != 0))
+			return -1;
+		if (fold_map_add(m, pos, len, tlen) != 0)
 			return -1;
 		if (s < end && (*s++ != ',' || s == end))
 			return -1;
-		if (m->n == m->cap) {
-			m->cap = m->cap ? m->cap * 2 : 16;
-			m->pos = xrealloc(m->pos, m->cap * sizeof *m->pos);
-			m->extra = xrealloc(m->extra, m->cap * sizeof *m->extra);
-		}
-		sum += len - 1;
-		m->pos[m->n] = pos;
-		m->extra[m->n] = sum;
-		m->n++;
 	}
 	return 0;
 }
@@ -173,6 +191,7 @@ size_t
 fold_offset(const struct fold_map *m, size_t t)
 {
 	size_t lo = 0, hi = m->n;
+	int64_t o, first;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -182,7 +201,52 @@ fold_offset(const struct fold_map *m, size_t t)
 		else
 			hi = mid;
 	}
-	return t + (lo > 0 ? m->extra[lo - 1] : 0);
+	if (lo == 0)
+		return t;
+	/* an offset inside an item's text maps to the item's first byte */
+	o = (int64_t)t + m->extra[lo - 1];
+	first = (int64_t)m->pos[lo - 1] + (lo > 1 ? m->extra[lo - 2] : 0);
+	return (size_t)(o < first ? first : o);
+}
+
+void
+fold_format(struct sbuf *folds, const struct fold_map *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		int64_t prev = i > 0 ? m->extra[i - 1] : 0;
+
+		fold_put(folds, m->pos[i], (size_t)(m->extra[i] - prev + (int64_t)m->tlen[i]),
+		    m->tlen[i]);
+	}
+}
+
+/* Offset t of the text of fold_chain() in the second text. */
+static size_t
+fold_through(const struct fold_map *m, size_t t)
+{
+	return m != NULL ? fold_offset(m, t) : t;
+}
+
+void
+fold_chain(struct fold_map *out, const char *s, size_t n,
+    const struct fold_map *first, size_t at, const struct fold_map *second)
+{
+	size_t t = 0, base = fold_through(second, at), a = 0;
+
+	out->n = 0;
+	out->end = 0;
+	while (t < n) {
+		int32_t cp;
+		size_t cl = utf8_decode(s + t, n - t, &cp);
+		size_t b = fold_through(second, at + fold_through(first, t + cl)) - base;
+
+		if (b - a != cl)
+			fold_map_add(out, t, b - a, cl);
+		a = b;
+		t += cl;
+	}
 }
 
 void
@@ -190,5 +254,6 @@ fold_map_free(struct fold_map *m)
 {
 	free(m->pos);
 	free(m->extra);
+	free(m->tlen);
 	memset(m, 0, sizeof *m);
 }

@@ -7,11 +7,18 @@
  * folded text, LEN the run's byte length in the original), separated by
  * commas.  A text offset t maps to the original offset
  * t + sum(LEN - 1) over the items with POS < t.
+ *
+ * When the original is not UTF-8 (see enc.h), an item may also say how
+ * many bytes of text stand for the LEN original bytes: "POS:LEN:TLEN" (a
+ * character decoded from Windows-1252, TLEN 2 or 3 and LEN 1; a U+FFFD
+ * that replaced an invalid byte, TLEN 3 and LEN 1).  TLEN is 1 when it is
+ * left out, and the offset is then t + sum(LEN - TLEN).
  */
 #ifndef TABLOID_FOLD_H
 #define TABLOID_FOLD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "sbuf.h"
 
@@ -27,16 +34,41 @@ struct fold_map {
 	size_t n;	/* items */
 	size_t cap;	/* slots allocated */
 	size_t *pos;	/* POS of each item, increasing */
-	size_t *extra;	/* running sum of LEN - 1 up to and including item */
+	int64_t *extra;	/* running sum of LEN - TLEN up to and including item */
+	size_t *tlen;	/* TLEN of each item */
+	size_t end;	/* POS + TLEN of the last item */
 };
 
 /*
  * Parse a fold column.  Returns 0, or -1 when it is malformed (not
- * "POS:LEN" items with increasing POS and LEN >= 1).
+ * "POS:LEN" or "POS:LEN:TLEN" items with LEN, TLEN >= 1, each POS at or
+ * after the end POS + TLEN of the item before).
  */
 int fold_parse(struct fold_map *m, const char *s, size_t n);
-/* Map text offset t to the offset in the original. */
+/*
+ * Append the item "pos:len:tlen" to m; returns -1 (and adds nothing) when
+ * it would make m malformed.
+ */
+int fold_map_add(struct fold_map *m, size_t pos, size_t len, size_t tlen);
+/* Append the item as a fold column writes it, after a comma unless folds is empty. */
+void fold_put(struct sbuf *folds, size_t pos, size_t len, size_t tlen);
+/*
+ * Map text offset t to the offset in the original (an offset inside an
+ * item's text maps to the item's first byte).
+ */
 size_t fold_offset(const struct fold_map *m, size_t t);
+/* Append m's items to folds as a fold column writes them. */
+void fold_format(struct sbuf *folds, const struct fold_map *m);
+/*
+ * Make out the map of text s[0..n), valid UTF-8, through two maps in turn:
+ * offset t of s is offset at + fold_offset(first, t) of a text that second
+ * maps back to the original (either map may be NULL for none).  Offsets of
+ * s then map through out to the original, counting from where s starts in
+ * it.  There is an item for each character of s whose bytes in the
+ * original are not as many as in s.
+ */
+void fold_chain(struct fold_map *out, const char *s, size_t n,
+    const struct fold_map *first, size_t at, const struct fold_map *second);
 /* Free the map's arrays. */
 void fold_map_free(struct fold_map *m);
 

@@ -39,6 +39,13 @@ input_ifs(const char *arg)
 }
 
 bool
+input_format_option(int ch)
+{
+	return ch == INPUT_OPT_ITSV || ch == INPUT_OPT_ICSV || ch == INPUT_OPT_IJSONL ||
+	    ch == INPUT_OPT_IFS;
+}
+
+bool
 input_option(int ch, const char *arg)
 {
 	switch (ch) {
@@ -67,10 +74,82 @@ input_option(int ch, const char *arg)
 	case INPUT_OPT_TEXT_COL:
 		input_opts.text_col = arg;
 		break;
+	case INPUT_OPT_ENCODING:
+		if (enc_parse(arg, &input_opts.encoding) != 0)
+			opt_bad("--encoding", arg, "is not an encoding: use " ENC_NAMES);
+		break;
 	default:
 		return false;
 	}
 	return true;
+}
+
+/* Warn once per file and kind of result. */
+static void
+input_warn_enc(const char *file, uint64_t line, enum enc_result r)
+{
+	static char *seen[2];
+	char **last = &seen[r == ENC_DECODED];
+	char where[48] = "";
+
+	if (*last != NULL && strcmp(*last, file) == 0)
+		return;
+	free(*last);
+	*last = xstrdup(file);
+	if (line > 0)
+		snprintf(where, sizeof where, ": line %llu", (unsigned long long)line);
+	if (r == ENC_DECODED)
+		warnx("%s%s: not valid UTF-8; read as Windows-1252 (--encoding chooses)",
+		    file, where);
+	else
+		warnx("%s%s: invalid UTF-8 bytes replaced by U+FFFD", file, where);
+}
+
+const char *
+input_decode(const char *file, uint64_t line, const char *t, size_t *n,
+    const struct fold_map **map)
+{
+	static struct enc e;
+	enum enc_result r = enc_text(&e, input_opts.encoding, t, *n);
+
+	*map = NULL;
+	if (r == ENC_CLEAN)
+		return t;
+	if (input_opts.encoding == ENC_AUTO || r == ENC_REPAIRED)
+		input_warn_enc(file, line, r);
+	*map = &e.map;
+	*n = e.u.len;
+	return e.u.p;
+}
+
+const struct fold_map *
+input_text(struct input *in, const struct cols_text *ct, struct input_maps *m,
+    const char **s, size_t *n, size_t *base)
+{
+	char *t = in->row.f[ct->text];
+	const struct fold_map *dec, *fold = NULL;
+	size_t f = (size_t)ct->fold;
+
+	*n = tsv_unescape(t, in->row.len[ct->text], t);
+	*base = ct->start >= 0 ? input_offset(in, (size_t)ct->start) : 0;
+	if (ct->start >= 0 && ct->fold >= 0 && in->row.len[f] > 0) {
+		if (fold_parse(&m->fold, in->row.f[f], in->row.len[f]) != 0)
+			input_fail(in, "malformed fold column '%.*s'",
+			    (int)(in->row.len[f] > 40 ? 40 : in->row.len[f]), in->row.f[f]);
+		fold = &m->fold;
+	}
+	*s = input_decode(in->r.name, in->r.lineno, t, n, &dec);
+	if (dec == NULL)
+		return fold;
+	fold_chain(&m->chain, *s, *n, dec, 0, fold);
+	return &m->chain;
+}
+
+void
+input_maps_free(struct input_maps *m)
+{
+	fold_map_free(&m->fold);
+	fold_map_free(&m->chain);
 }
 
 static void

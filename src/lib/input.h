@@ -20,7 +20,9 @@
 #include <getopt.h>
 #include <stdbool.h>
 
+#include "cols.h"
 #include "csvread.h"
+#include "enc.h"
 #include "jsonl.h"
 #include "tsv.h"
 
@@ -33,6 +35,7 @@ struct input_opts {
 	const char *doc_col;		/* --doc-col, or NULL for the column doc */
 	const char *text_col;		/* --text-col, or NULL for the column text */
 	const char *format_opt;		/* the format option given, for messages */
+	enum enc_mode encoding;		/* --encoding of the text (see enc.h) */
 };
 extern struct input_opts input_opts;
 
@@ -43,7 +46,8 @@ enum {
 	INPUT_OPT_IJSONL,
 	INPUT_OPT_IFS,
 	INPUT_OPT_DOC_COL,
-	INPUT_OPT_TEXT_COL
+	INPUT_OPT_TEXT_COL,
+	INPUT_OPT_ENCODING
 };
 
 /* Entries for a program's longopts: the format of its input ... */
@@ -55,6 +59,33 @@ enum {
 #define INPUT_COL_LONGOPTS \
 	{ "doc-col", required_argument, NULL, INPUT_OPT_DOC_COL }, \
 	{ "text-col", required_argument, NULL, INPUT_OPT_TEXT_COL }
+/* ... and for programs that read text, its encoding. */
+#define INPUT_ENC_LONGOPTS \
+	{ "encoding", required_argument, NULL, INPUT_OPT_ENCODING }
+
+/* The lines of --help for each of those; pad is the indent of descriptions. */
+#define INPUT_HELP(pad) \
+	"      --itsv, --icsv\n" pad "read TSV (the default) or CSV (RFC 4180)\n" \
+	"      --ifs SEP\n" pad "the CSV delimiter: ',' ';' or tab (or comma,\n" \
+	pad "semicolon); by default the one in the header line\n"
+#define INPUT_COL_HELP(pad) \
+	"      --doc-col COL\n" pad "the doc column, by name or number (default doc)\n" \
+	"      --text-col COL\n" pad "the text column, by name or number (default\n" \
+	pad "text, else the last)\n"
+#define INPUT_ENC_HELP(pad) \
+	"      --encoding ENC\n" pad "the encoding of the text: auto (the default; UTF-8,\n" \
+	pad "else Windows-1252 where it looks like it), utf-8 or\n" \
+	pad "windows-1252 (latin1)\n"
+
+/*
+ * Read text (a document, or a text field) as input_opts.encoding says:
+ * returns t itself, or the text in valid UTF-8 with *map set to the map of
+ * its offsets back to t (else *map is NULL).  The first time a file needs
+ * decoding or repair, a warning names it (and the line, when line > 0).
+ * Valid until the next call.
+ */
+const char *input_decode(const char *file, uint64_t line, const char *t, size_t *n,
+    const struct fold_map **map);
 
 /*
  * When ch is one of the INPUT_OPT_ values, record the option (arg is its
@@ -63,6 +94,8 @@ enum {
  * usage error (see opt.h).  --ifs alone implies --icsv.
  */
 bool input_option(int ch, const char *arg);
+/* Whether option ch (an INPUT_OPT_ value) names a format of rows. */
+bool input_format_option(int ch);
 /*
  * Set the format as the option name (a string that stays valid) does, for
  * a program's own spelling of a format option (tabloid-split --csv).
@@ -136,6 +169,23 @@ void input_no_column(const struct input *in, const char *col, const char *opt)
  * input_doc_col()), as "a, b, c"; valid until the next call.
  */
 const char *input_columns(const struct input *in);
+/* The maps input_text() keeps. */
+struct input_maps {
+	struct fold_map fold;	/* the fold column */
+	struct fold_map chain;	/* the decoding, then the fold column */
+};
+/*
+ * The text of the current record for the columns ct: the text column,
+ * unescaped in place and read as input_decode() does, in *s and *n; the
+ * offset its offsets count from (the start column, else 0) in *base.
+ * Returns the map of offsets in *s to offsets from *base, through the
+ * decoding and the fold column, or NULL when they need none.  A malformed
+ * fold column ends the program as input_fail() does.
+ */
+const struct fold_map *input_text(struct input *in, const struct cols_text *ct,
+    struct input_maps *m, const char **s, size_t *n, size_t *base);
+/* Free m's memory. */
+void input_maps_free(struct input_maps *m);
 /* Close the file and free everything. */
 void input_close(struct input *in);
 

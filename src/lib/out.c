@@ -14,6 +14,7 @@
 
 #include "out.h"
 #include "sbuf.h"
+#include "utf8.h"
 
 /*
  * OUT_BUFSIZE is 64 KiB: larger buffers gave no measurable gain writing
@@ -212,10 +213,49 @@ out_put(const void *p, size_t n)
 		out_raw(p, n);
 }
 
+/*
+ * Write p[0..n) as valid UTF-8; unless last, keep back an incomplete
+ * sequence at the end that later bytes may complete.  Returns the bytes
+ * kept back.
+ */
+static size_t
+out_put_valid(const char *p, size_t n, bool last)
+{
+	static const char fffd[] = "\xEF\xBF\xBD";
+	size_t i = 0;
+
+	for (;;) {
+		size_t k = i + utf8_valid_len(p + i, n - i);
+
+		if (k == n) {
+			out_put(p + i, k - i);
+			return 0;
+		}
+		if (!last && n - k < 4 && utf8_is_partial(p + k, n - k)) {
+			out_put(p + i, k - i);
+			return n - k;
+		}
+		if (k > i)
+			out_put(p + i, k - i);
+		out_put(fffd, 3);
+		i = k + 1;
+	}
+}
+
+/* Write out the buffer, keeping back an incomplete character unless last. */
+static void
+out_drain(bool last)
+{
+	size_t keep = out_put_valid(out_buf, out_len, last);
+
+	memmove(out_buf, out_buf + out_len - keep, keep);
+	out_len = keep;
+}
+
 void
 out_finish(void)
 {
-	out_flush();
+	out_drain(true);
 	if (out_hold == NULL && out_end != NULL)
 		out_end();
 }
@@ -223,8 +263,7 @@ out_finish(void)
 void
 out_flush(void)
 {
-	out_put(out_buf, out_len);
-	out_len = 0;
+	out_drain(false);
 }
 
 void
@@ -238,17 +277,19 @@ out_redirect(int fd, struct sbuf *hold)
 void
 out_write_slow(const void *p, size_t n)
 {
-	if (n == 0)
-		return;
-	if (n > OUT_BUFSIZE - out_len) {
-		out_flush();
-		if (n >= OUT_BUFSIZE) {
-			out_put(p, n);
-			return;
-		}
+	const char *s = p;
+
+	while (n > 0) {
+		size_t k;
+
+		if (out_len == OUT_BUFSIZE)
+			out_flush();
+		k = OUT_BUFSIZE - out_len < n ? OUT_BUFSIZE - out_len : n;
+		memcpy(out_buf + out_len, s, k);
+		out_len += k;
+		s += k;
+		n -= k;
 	}
-	memcpy(out_buf + out_len, p, n);
-	out_len += n;
 }
 
 void

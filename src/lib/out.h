@@ -9,6 +9,11 @@
  * and when a signal (INT, TERM, HUP, PIPE, QUIT, XCPU, XFSZ) ends it.  A -o
  * path that is a symbolic link replaces the file it points to; one that
  * names a FIFO or a device is written directly.
+ *
+ * What is written is valid UTF-8: a byte that is not part of a valid
+ * sequence leaves as U+FFFD, so that no reader of the output meets an
+ * encoding error whatever a program was given.  (Programs that read text
+ * decode it first, with enc.h, to keep its characters.)
  */
 #ifndef TABLOID_OUT_H
 #define TABLOID_OUT_H

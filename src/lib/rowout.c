@@ -77,7 +77,9 @@ rowout_ext(enum rowout_format f)
 
 /*
  * Byte classes: for CSV, the bytes that make a line take the slow path;
- * for JSON, 1 for a byte that must be escaped and 2 for a non-ASCII one.
+ * for JSON, 1 for a byte that must be escaped, 2 for the backslash of a
+ * TSV escape and 3 for the TAB that ends a field.  Other bytes are copied:
+ * out.c has made them valid UTF-8.
  */
 static unsigned char rowout_csv_class[256];
 static unsigned char rowout_json_class[256];
@@ -91,9 +93,9 @@ rowout_classes(void)
 	rowout_csv_class['\r'] = rowout_csv_class['\n'] = 1;
 	for (c = 0; c < 0x20; c++)
 		rowout_json_class[c] = 1;
-	rowout_json_class['"'] = rowout_json_class['\\'] = 1;
-	for (c = 0x80; c < 0x100; c++)
-		rowout_json_class[c] = 2;
+	rowout_json_class['"'] = 1;
+	rowout_json_class['\\'] = 2;
+	rowout_json_class['\t'] = 3;
 }
 
 /* Room for n more bytes in rowout_dst; returns where they go. */
@@ -160,40 +162,56 @@ rowout_json_escape(char *o, unsigned char c)
 	return o;
 }
 
-/* Write s[0..n) as a JSON string at o (room for 6 n + 2 bytes). */
+/*
+ * Write the TSV field from *sp up to the next TAB or end as a JSON string
+ * at o (room for 6 times its length + 2 bytes), and move *sp to that TAB
+ * or end.  The TSV escapes \\t \\n \\r and \\\\ are spelled as in JSON; any
+ * other backslash stands for itself.
+ */
+static char *
+rowout_json_field(char *o, const char **sp, const char *end)
+{
+	const char *s = *sp;
+	unsigned char cls = 3;
+
+	*o++ = '"';
+	for (;;) {
+		while (s < end && (cls = rowout_json_class[(unsigned char)*s]) == 0)
+			*o++ = *s++;
+		if (s == end || cls == 3)
+			break;
+		if (cls == 1)
+			o = rowout_json_escape(o, (unsigned char)*s++);
+		else if (s + 1 < end && (s[1] == 't' || s[1] == 'n' || s[1] == 'r' || s[1] == '\\')) {
+			*o++ = '\\';
+			*o++ = s[1];
+			s += 2;
+		} else {
+			*o++ = '\\';
+			*o++ = '\\';
+			s++;
+		}
+	}
+	*o++ = '"';
+	*sp = s;
+	return o;
+}
+
+/* Write s[0..n), without TSV escapes, as a JSON string at o (room for 6 n + 2 bytes). */
 static char *
 rowout_json_string(char *o, const char *s, size_t n)
 {
-	size_t i = 0;
+	const char *end = s + n;
 
 	*o++ = '"';
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		int32_t cp;
-		size_t k;
-
-		switch (rowout_json_class[c]) {
-		case 0:
-			*o++ = (char)c;
-			i++;
-			break;
-		case 1:
-			o = rowout_json_escape(o, c);
-			i++;
-			break;
-		default:
-			k = utf8_decode_wide(s + i, n - i, &cp);
-			if (cp < 0) {
-				memcpy(o, "\xef\xbf\xbd", 3);
-				o += 3;
-				i++;
-			} else {
-				memcpy(o, s + i, k);
-				o += k;
-				i += k;
-			}
-		}
-	}
+	for (; s < end; s++)
+		if (rowout_json_class[(unsigned char)*s] == 0)
+			*o++ = *s;
+		else if (*s == '\\') {
+			*o++ = '\\';
+			*o++ = '\\';
+		} else
+			o = rowout_json_escape(o, (unsigned char)*s);
 	*o++ = '"';
 	return o;
 }
@@ -309,21 +327,28 @@ rowout_set_names(const char *s, size_t n)
 	rowout_forget_keys();
 }
 
-/* Whether a TSV line can be written as CSV by turning its TABs into commas. */
-static bool
-rowout_csv_plain(const unsigned char *s, size_t n)
+/*
+ * Write a TSV line s[0..n) as CSV at o by turning its TABs into commas,
+ * when that is all it takes; returns the end, or NULL when it is not.
+ */
+static char *
+rowout_csv_plain(char *o, const unsigned char *s, size_t n)
 {
 	size_t i;
 
 	if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
-		return false;
+		return NULL;
 	for (i = 0; i < n; i++) {
 		if (rowout_csv_class[s[i]])
-			return false;
-		if (s[i] == '\t' && ((i > 0 && s[i - 1] == ' ') || (i + 1 < n && s[i + 1] == ' ')))
-			return false;
+			return NULL;
+		if (s[i] != '\t')
+			o[i] = (char)s[i];
+		else if ((i > 0 && s[i - 1] == ' ') || (i + 1 < n && s[i + 1] == ' '))
+			return NULL;
+		else
+			o[i] = ',';
 	}
-	return true;
+	return o + n;
 }
 
 /* Convert one TSV line s[0..n) (without its LF) to CSV in rowout_dst. */
@@ -334,12 +359,9 @@ rowout_line_csv(const char *s, size_t n)
 	char *o = rowout_room(4 * n + 3), *t;
 	size_t len;
 
-	if (rowout_csv_plain((const unsigned char *)s, n)) {
-		memcpy(o, s, n);
-		for (t = o; (t = memchr(t, '\t', (size_t)(o + n - t))) != NULL; t++)
-			*t = ',';
-		o += n;
-	} else
+	if ((t = rowout_csv_plain(o, (const unsigned char *)s, n)) != NULL)
+		o = t;
+	else
 		for (;;) {
 			const char *tab = memchr(s, '\t', (size_t)(end - s));
 
@@ -360,30 +382,35 @@ rowout_line_csv(const char *s, size_t n)
 static void
 rowout_line_json(const char *s, size_t n)
 {
-	const char *end = s + n, *f;
-	size_t i, len;
+	const char *end = s + n;
+	size_t i, klen;
 	char *o;
 
 	for (i = 0;; i++) {
-		const char *tab = memchr(s, '\t', (size_t)(end - s));
-
-		if (tab == NULL)
-			tab = end;
 		rowout_key_upto(i);
-		f = rowout_decode(s, (size_t)(tab - s), &len);
-		o = rowout_room(rowout_key_at[i + 1] - rowout_key_at[i] + 6 * len + 8);
-		memcpy(o, rowout_keys.p + rowout_key_at[i], rowout_key_at[i + 1] - rowout_key_at[i]);
-		o += rowout_key_at[i + 1] - rowout_key_at[i];
-		if (rowout_named && i < rowout_ncols && rowout_numeric[i] &&
-		    (len == 0 || rowout_json_number(f, len))) {
-			memcpy(o, len == 0 ? "null" : f, len == 0 ? 4 : len);
-			o += len == 0 ? 4 : len;
+		klen = rowout_key_at[i + 1] - rowout_key_at[i];
+		o = rowout_room(klen + 6 * (size_t)(end - s) + 8);
+		memcpy(o, rowout_keys.p + rowout_key_at[i], klen);
+		o += klen;
+		if (rowout_named && i < rowout_ncols && rowout_numeric[i]) {
+			const char *tab = memchr(s, '\t', (size_t)(end - s));
+			size_t len;
+
+			if (tab == NULL)
+				tab = end;
+			len = (size_t)(tab - s);
+			if (len == 0 || rowout_json_number(s, len)) {
+				memcpy(o, len == 0 ? "null" : s, len == 0 ? 4 : len);
+				o += len == 0 ? 4 : len;
+				s = tab;
+			} else
+				o = rowout_json_field(o, &s, end);
 		} else
-			o = rowout_json_string(o, f, len);
+			o = rowout_json_field(o, &s, end);
 		rowout_dst.len = (size_t)(o - rowout_dst.p);
-		if (tab == end)
+		if (s == end)
 			break;
-		s = tab + 1;
+		s++;
 	}
 	o = rowout_room(2);
 	*o++ = '}';

@@ -171,6 +171,62 @@ utf8_is_ascii(const char *s, size_t n)
 	return true;
 }
 
+/* The ASCII bytes from s on, 8 at a time. */
+static size_t
+utf8_ascii_run(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i + 8 <= n) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (w & UINT64_C(0x8080808080808080))
+			break;
+		i += 8;
+	}
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	return i;
+}
+
+size_t
+utf8_valid_len(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (;;) {
+		int32_t cp;
+		size_t len;
+
+		i += utf8_ascii_run(s + i, n - i);
+		if (i == n)
+			return n;
+		len = utf8_decode_wide(s + i, n - i, &cp);
+		if (cp < 0)
+			return i;
+		i += len;
+	}
+}
+
+bool
+utf8_is_partial(const char *s, size_t n)
+{
+	char tmp[4];
+	int32_t cp;
+
+	if (n == 0 || n >= 4 || (unsigned char)s[0] < 0xC2)
+		return false;
+	/* complete it with the smallest continuation that can follow */
+	memcpy(tmp, s, n);
+	memset(tmp + n, 0x80, 4 - n);
+	if ((unsigned char)s[0] == 0xE0 && n == 1)
+		tmp[1] = (char)0xA0;
+	if ((unsigned char)s[0] == 0xF0 && n == 1)
+		tmp[1] = (char)0x90;
+	return utf8_decode_wide(tmp, 4, &cp) > n && cp >= 0;
+}
+
 static void
 utf8_map_run(struct sbuf *out, const char *s, size_t n, utf8proc_option_t opt)
 {

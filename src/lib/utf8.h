@@ -50,6 +50,13 @@ void utf8_normalize(struct sbuf *out, const char *s, size_t n, bool fold,
 
 /* True when the n bytes at s are all ASCII. */
 bool utf8_is_ascii(const char *s, size_t n);
+/* The length of the longest prefix of s[0..n) that is valid UTF-8. */
+size_t utf8_valid_len(const char *s, size_t n);
+/*
+ * Whether s[0..n), n < 4, is the start of a valid sequence that more bytes
+ * could complete.
+ */
+bool utf8_is_partial(const char *s, size_t n);
 
 /* The classes above for code points from 0x80 up (and -1). */
 bool utf8_is_letter_wide(int32_t cp);

@@ -85,7 +85,8 @@ vdoc_read_tsv(struct input *in, const struct vdoc_cols *c,
 	while (input_next(in)) {
 		struct tsv_row *r = &in->row;
 		size_t text = c->text == (size_t)-1 ? r->n - 1 : c->text, idl, tl;
-		char *t;
+		const char *t;
+		const struct fold_map *map;
 
 		if (r->n < 2)
 			input_fail(in,
@@ -105,8 +106,8 @@ vdoc_read_tsv(struct input *in, const struct vdoc_cols *c,
 				                      r->f[c->date]));
 			open = true;
 		}
-		t = r->f[text];
-		tl = tsv_unescape(t, r->len[text], t);
+		tl = tsv_unescape(r->f[text], r->len[text], r->f[text]);
+		t = input_decode(in->r.name, in->r.lineno, r->f[text], &tl, &map);
 		vdoc_add(&d,
 		         c->sent >= 0
 		             ? vdoc_number(r->f[c->sent], r->len[c->sent], d.n + 1)
@@ -119,13 +120,16 @@ vdoc_read_tsv(struct input *in, const struct vdoc_cols *c,
 }
 
 void
-vdoc_segment(struct vdoc *d, const struct abbrev *ab, const char *s, size_t n)
+vdoc_segment(struct vdoc *d, const struct abbrev *ab, const char *file, const char *s,
+    size_t n)
 {
 	struct seg_doc sd = {0};
 	struct seg_spans paras = {0}, sents = {0};
 	struct sbuf text = SBUF_INIT, folds = SBUF_INIT;
 	size_t i, j;
+	const struct fold_map *map;
 
+	s = input_decode(file, 0, s, &n, &map);
 	seg_doc_init(&sd, ab, s, n);
 	seg_paragraphs(&sd, &paras);
 	for (i = 0; i < paras.n; i++) {
@@ -182,7 +186,7 @@ vdoc_read_article(struct tsv_reader *r, const char *path, const struct vdoc_opts
 		sbuf_add(&d.id, o->id, strlen(o->id));
 	else
 		vdoc_id_from_path(&d.id, path);
-	vdoc_segment(&d, o->ab, all.p ? all.p : "", all.len);
+	vdoc_segment(&d, o->ab, path, all.p ? all.p : "", all.len);
 	fn(arg, &d);
 	vdoc_free(&d);
 	sbuf_free(&all);

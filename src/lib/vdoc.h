@@ -63,9 +63,11 @@ int vdoc_read(const char *path, const struct vdoc_opts *o,
 
 /*
  * Append the sentences of article text s[0..n) to d, segmented as
- * tabloid-split does, numbered on from d->n.
+ * tabloid-split does, numbered on from d->n.  The text is read as
+ * input_decode() does; file names it in a warning.
  */
-void vdoc_segment(struct vdoc *d, const struct abbrev *ab, const char *s, size_t n);
+void vdoc_segment(struct vdoc *d, const struct abbrev *ab, const char *file, const char *s,
+    size_t n);
 /* Append a sentence numbered num with text s[0..n) to d. */
 void vdoc_add(struct vdoc *d, uint64_t num, const char *s, size_t n);
 /* Empty d, keeping its memory. */

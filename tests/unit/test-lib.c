@@ -14,6 +14,7 @@
 #include "lib/csvread.h"
 #include "lib/jsonl.h"
 #include "lib/data.h"
+#include "lib/enc.h"
 #include "lib/input.h"
 #include "lib/minhash.h"
 #include "lib/norm.h"
@@ -185,6 +186,69 @@ test_fold(void)
 	fold_map_free(&m);
 	sbuf_free(&t);
 	sbuf_free(&f);
+}
+
+/* Items with a text length: decoded characters, and maps chained. */
+static void
+test_fold_chain(void)
+{
+	struct fold_map m = { 0 }, ws = { 0 }, out = { 0 };
+	struct sbuf f = SBUF_INIT;
+
+	/* "é" (2 bytes of text) for 1 byte, then a run of 3 bytes as a space */
+	CHECK(fold_parse(&m, "1:1:2,4:3", 9) == 0 && m.n == 2);
+	CHECK(fold_offset(&m, 1) == 1 && fold_offset(&m, 2) == 1 && fold_offset(&m, 3) == 2);
+	CHECK(fold_offset(&m, 4) == 3 && fold_offset(&m, 5) == 6);
+	fold_format(&f, &m);
+	CHECK(strcmp(f.p, "1:1:2,4:3") == 0);
+	CHECK(fold_parse(&m, "1:1:2,2:1", 9) == -1);	/* inside the item before */
+	CHECK(fold_parse(&m, "1:1:0", 5) == -1 && fold_parse(&m, "1:1:", 4) == -1);
+	/* "a é" from "a\t\t\xE9": whitespace folds over a decoded text */
+	CHECK(fold_parse(&ws, "1:2", 3) == 0);
+	CHECK(fold_parse(&m, "3:1:2", 5) == 0);
+	fold_chain(&out, "a \xC3\xA9", 4, &ws, 0, &m);
+	sbuf_reset(&f);
+	fold_format(&f, &out);
+	CHECK(strcmp(f.p, "1:2,2:1:2") == 0);
+	CHECK(fold_offset(&out, 4) == 4);
+	/* from offset 3 of the decoded text on: "é" alone */
+	fold_chain(&out, "\xC3\xA9", 2, NULL, 3, &m);
+	CHECK(out.n == 1 && out.pos[0] == 0 && fold_offset(&out, 2) == 1);
+	fold_map_free(&m);
+	fold_map_free(&ws);
+	fold_map_free(&out);
+	sbuf_free(&f);
+}
+
+/* Reading text as UTF-8, Windows-1252, or UTF-8 with U+FFFD. */
+static void
+test_enc(void)
+{
+	struct enc e = { 0 };
+	enum enc_mode m;
+
+	CHECK(enc_parse("Latin1", &m) == 0 && m == ENC_CP1252);
+	CHECK(enc_parse("UTF8", &m) == 0 && m == ENC_UTF8);
+	CHECK(enc_parse("koi8-r", &m) == -1);
+	CHECK(enc_text(&e, ENC_AUTO, "caf\xC3\xA9", 5) == ENC_CLEAN);
+	CHECK(enc_text(&e, ENC_AUTO, "Jos\xE9 \x93q\x94", 8) == ENC_DECODED);
+	CHECK(strcmp(e.u.p, "Jos\xC3\xA9 \xE2\x80\x9Cq\xE2\x80\x9D") == 0);
+	CHECK(fold_offset(&e.map, 5) == 4 && fold_offset(&e.map, 9) == 6 && fold_offset(&e.map, 13) == 8);
+	/* mostly UTF-8, one stray byte: repaired */
+	CHECK(enc_text(&e, ENC_AUTO, "\xC3\xA9\xC3\xA9 \xFF x", 8) == ENC_REPAIRED);
+	CHECK(strcmp(e.u.p, "\xC3\xA9\xC3\xA9 \xEF\xBF\xBD x") == 0 && fold_offset(&e.map, 8) == 6);
+	/* a byte Windows-1252 leaves undefined: not that encoding */
+	CHECK(enc_text(&e, ENC_AUTO, "\xE9\x81", 2) == ENC_REPAIRED);
+	CHECK(enc_text(&e, ENC_CP1252, "\xE9\x81", 2) == ENC_DECODED);
+	CHECK(strcmp(e.u.p, "\xC3\xA9\xC2\x81") == 0);
+	CHECK(enc_text(&e, ENC_CP1252, "plain", 5) == ENC_CLEAN);
+	CHECK(enc_text(&e, ENC_UTF8, "Jos\xE9", 4) == ENC_REPAIRED);
+	/* NUL is a character */
+	CHECK(enc_text(&e, ENC_AUTO, "a\0b", 3) == ENC_CLEAN);
+	CHECK(utf8_valid_len("ab\xE2\x82", 4) == 2 && utf8_is_partial("\xE2\x82", 2));
+	CHECK(!utf8_is_partial("\xE0\x80", 2) && !utf8_is_partial("\xED\xA0", 2));
+	CHECK(utf8_is_partial("\xF0", 1) && !utf8_is_partial("\xF5", 1));
+	enc_free(&e);
 }
 
 /* The folding rule written the slow way, to check fold_text against. */
@@ -953,8 +1017,12 @@ test_rowout(void)
 	static const char tsv[] = "doc\tsent\ttext\nd1\t7\tPlain words.\n"
 	    "d,2\t\tSay \"hi\"\\tto\\nall\\\\ \x01\xff\xc3\xa9\nd3\t0\t 1.5\n"
 	    "d4\t-2.5e3\t\n";
+	/* the invalid byte leaves as U+FFFD in every format */
+	static const char want[] = "doc\tsent\ttext\nd1\t7\tPlain words.\n"
+	    "d,2\t\tSay \"hi\"\\tto\\nall\\\\ \x01\xef\xbf\xbd\xc3\xa9\nd3\t0\t 1.5\n"
+	    "d4\t-2.5e3\t\n";
 	static const char csv[] = "doc,sent,text\nd1,7,Plain words.\n"
-	    "\"d,2\",,\"Say \"\"hi\"\"\tto\nall\\ \x01\xff\xc3\xa9\"\nd3,0,\" 1.5\"\n"
+	    "\"d,2\",,\"Say \"\"hi\"\"\tto\nall\\ \x01\xef\xbf\xbd\xc3\xa9\"\nd3,0,\" 1.5\"\n"
 	    "d4,-2.5e3,\n";
 	static const char jsonl[] = "{\"doc\":\"d1\",\"sent\":7,\"text\":\"Plain words.\"}\n"
 	    "{\"doc\":\"d,2\",\"sent\":null,\"text\":\"Say \\\"hi\\\"\\tto\\nall\\\\ \\u0001\xef\xbf\xbd\xc3\xa9\"}\n"
@@ -967,7 +1035,7 @@ test_rowout(void)
 	CHECK(rowout_is_number("tok_start", 9) && !rowout_is_number("text", 4));
 	for (step = 1; step <= sizeof tsv; step += 7) {
 		rowout_table(ROWOUT_TSV, true, tsv, step, &got);
-		CHECK(strcmp(got.p, tsv) == 0);
+		CHECK(strcmp(got.p, want) == 0);
 		rowout_table(ROWOUT_CSV, true, tsv, step, &got);
 		CHECK(strcmp(got.p, csv) == 0);
 		rowout_table(ROWOUT_JSONL, true, tsv, step, &got);
@@ -1033,6 +1101,8 @@ main(void)
 	test_utf8();
 	test_utf8_normalize();
 	test_fold();
+	test_fold_chain();
+	test_enc();
 	test_fold_random();
 	test_abbrev();
 	test_strset();
