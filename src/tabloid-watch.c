@@ -446,7 +446,7 @@ list_doc(struct watch *w, const struct wstate_doc *d)
 		out_str(t);
 		out_byte('\t');
 		if (v->obj[0] == '\0') {
-			out_str("-\tremoved\t\n");
+			out_str("\tremoved\t\n");
 			continue;
 		}
 		out_u64(v->bytes);

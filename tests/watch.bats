@@ -250,7 +250,7 @@ edit_b() {
 	tabloid-watch state pages >/dev/null || [ $? -eq 1 ]
 	run tabloid-watch --list -N state c
 	[ "${#lines[@]}" -eq 2 ]
-	[[ "${lines[1]}" == "$(rows 'c\t2\t2023-11-14T22:13:20Z\t-\tremoved\t')" ]]
+	[[ "${lines[1]}" == "$(rows 'c\t2\t2023-11-14T22:13:20Z\t\tremoved\t')" ]]
 	tabloid-watch --show state c 1 | cmp - "$S"/002_*.txt
 	run tabloid-watch --show state c
 	[ "$status" -eq 2 ]
