@@ -216,9 +216,25 @@ rowout_json_string(char *o, const char *s, size_t n)
 	return o;
 }
 
-/* Whether s[0..n) is a number as JSON writes one (RFC 8259, section 6). */
-static bool
-rowout_json_number(const char *s, size_t n)
+/*
+ * Copy n bytes 16 at a time: o must have room for n + 15 bytes, and s
+ * that many readable (rowout_keys keeps 16 spare bytes).
+ */
+static inline void
+rowout_copy16(char *o, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k += 16)
+		memcpy(o + k, s + k, 16);
+}
+
+/*
+ * The length of the longest prefix of s[0..n) that is a number as JSON
+ * writes one (RFC 8259, section 6), or 0.
+ */
+static size_t
+rowout_json_number_len(const char *s, size_t n)
 {
 	size_t i = 0, d;
 
@@ -230,13 +246,13 @@ rowout_json_number(const char *s, size_t n)
 		for (d = i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
 			;
 		if (i == d)
-			return false;
+			return 0;
 	}
 	if (i < n && s[i] == '.') {
 		for (d = ++i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
 			;
 		if (i == d)
-			return false;
+			return 0;
 	}
 	if (i < n && (s[i] == 'e' || s[i] == 'E')) {
 		if (++i < n && (s[i] == '+' || s[i] == '-'))
@@ -244,9 +260,32 @@ rowout_json_number(const char *s, size_t n)
 		for (d = i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
 			;
 		if (i == d)
-			return false;
+			return 0;
 	}
-	return i == n;
+	return i;
+}
+
+/*
+ * Write the field of a numeric column from *sp up to the next TAB or end:
+ * a JSON number as it is, null when empty, else a string; move *sp on.
+ */
+static char *
+rowout_json_value(char *o, const char **sp, const char *end)
+{
+	const char *s = *sp;
+	size_t k;
+
+	if (s == end || *s == '\t') {
+		memcpy(o, "null", 4);
+		return o + 4;
+	}
+	k = rowout_json_number_len(s, (size_t)(end - s));
+	if (k > 0 && (s + k == end || s[k] == '\t')) {
+		memcpy(o, s, k);
+		*sp = s + k;
+		return o + k;
+	}
+	return rowout_json_field(o, sp, end);
 }
 
 /* The field s[0..n) in the TSV escapes, decoded into rowout_field. */
@@ -294,6 +333,7 @@ rowout_key_upto(size_t i)
 		rowout_key_at[k + 1] = rowout_keys.len;
 		rowout_nkeys++;
 	}
+	sbuf_grow(&rowout_keys, 16);	/* for rowout_copy16() */
 }
 
 /* Take the header line s[0..n) as the names of the columns. */
@@ -384,34 +424,27 @@ rowout_line_json(const char *s, size_t n)
 {
 	const char *end = s + n;
 	size_t i, klen;
-	char *o;
+	char *o = rowout_room(rowout_keys.len + 8 * n + 16);
 
+	/* the room covers every field (at most 6 bytes each byte, 8 around) and known key */
 	for (i = 0;; i++) {
-		rowout_key_upto(i);
+		if (i >= rowout_nkeys) {
+			rowout_dst.len = (size_t)(o - rowout_dst.p);
+			rowout_key_upto(i);
+			o = rowout_room(rowout_keys.len + 8 * (size_t)(end - s) + 16);
+		}
 		klen = rowout_key_at[i + 1] - rowout_key_at[i];
-		o = rowout_room(klen + 6 * (size_t)(end - s) + 8);
-		memcpy(o, rowout_keys.p + rowout_key_at[i], klen);
+		rowout_copy16(o, rowout_keys.p + rowout_key_at[i], klen);
 		o += klen;
-		if (rowout_named && i < rowout_ncols && rowout_numeric[i]) {
-			const char *tab = memchr(s, '\t', (size_t)(end - s));
-			size_t len;
-
-			if (tab == NULL)
-				tab = end;
-			len = (size_t)(tab - s);
-			if (len == 0 || rowout_json_number(s, len)) {
-				memcpy(o, len == 0 ? "null" : s, len == 0 ? 4 : len);
-				o += len == 0 ? 4 : len;
-				s = tab;
-			} else
-				o = rowout_json_field(o, &s, end);
-		} else
+		if (rowout_named && i < rowout_ncols && rowout_numeric[i])
+			o = rowout_json_value(o, &s, end);
+		else
 			o = rowout_json_field(o, &s, end);
-		rowout_dst.len = (size_t)(o - rowout_dst.p);
 		if (s == end)
 			break;
 		s++;
 	}
+	rowout_dst.len = (size_t)(o - rowout_dst.p);
 	o = rowout_room(2);
 	*o++ = '}';
 	*o++ = '\n';
