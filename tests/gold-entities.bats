@@ -17,8 +17,16 @@ setup() {
 		fi
 	done
 	tabloid-split $files | tabloid-tag-entities >"$T/pred.tsv"
+	# the floors of the first two tests were set before the third held-out
+	# set (ho3_*) was added; it has floors of its own below
+	score $(cd "$TABLOID_SRCDIR/tests/gold/entities" && ls *.ents | grep -v '^ho3_' |
+	    sed 's/\.ents$//')
+}
+
+# score NAME...: score the predictions for articles NAME... into $T/scores.
+score() {
 	sh "$TABLOID_SRCDIR/tests/score-entities.sh" "$TABLOID_SRCDIR/tests/gold/entities" \
-	    "$T/pred.tsv" >"$T/scores"
+	    "$T/pred.tsv" "$@" >"$T/scores"
 	cat "$T/scores"
 }
 
@@ -44,11 +52,20 @@ at_least() {
 }
 
 @test "entities: the held-out articles score at least 0.83" {
-	names=$(cd "$TABLOID_SRCDIR/tests/gold/entities" && ls ho*.ents | sed 's/\.ents$//')
-	sh "$TABLOID_SRCDIR/tests/score-entities.sh" "$TABLOID_SRCDIR/tests/gold/entities" \
-	    "$T/pred.tsv" $names >"$T/scores"
-	cat "$T/scores"
+	score $(cd "$TABLOID_SRCDIR/tests/gold/entities" && ls ho_*.ents ho2_*.ents | sed 's/\.ents$//')
 	at_least core 7 0.83
+}
+
+# The third held-out set: 30 stories, first scored before any tuning on
+# them at core F1 0.775 (see tests/gold/entities/README).
+@test "entities: the third held-out set scores at least its first figures" {
+	score $(cd "$TABLOID_SRCDIR/tests/gold/entities" && ls ho3_*.ents | sed 's/\.ents$//')
+	at_least core 7 0.77
+	at_least PERSON 7 0.65
+	at_least ORG 7 0.75
+	at_least GPE 7 0.85
+	at_least LOC 7 0.73
+	at_least NORP 7 0.88
 }
 
 @test "entities: the scorer counts exact spans and labels only" {
