@@ -15,6 +15,7 @@
 #include "lib/data.h"
 #include "lib/docout.h"
 #include "lib/fold.h"
+#include "lib/nermem.h"
 #include "lib/gaz.h"
 #include "lib/input.h"
 #include "lib/ner.h"
@@ -50,6 +51,7 @@ struct job {
 
 struct tagger {
 	struct ner ner;
+	bool learn;			/* --memory: learn names for later runs */
 	struct job jobs[NJOBS];
 	struct job *j;			/* the job being read */
 	bool threads;			/* tag in a second thread */
@@ -118,7 +120,8 @@ usage(int status)
 	    "  -t, --types LIST      only these types (comma-separated; default all)\n"
 	    "      --bio             one row per token with a BIO tag\n"
 	    "      --inline          one row per sentence, mentions marked [LABEL mention]\n"
-	    "      --memory FILE     read names learnt by earlier runs from FILE and save them\n"
+	    "      --memory FILE     read names learnt by earlier runs from FILE, merge this\n"
+	    "                        run's into it at the end\n"
 	    "      --threads N       1: read and tag in turn; 2: read the next document while\n"
 	    "                        one is tagged (default 2 with more than one processor)\n"
 	    "      --progress        show progress on standard error about once a second\n"
@@ -405,7 +408,7 @@ write_inline(const struct tagger *tg, const struct job *j)
 static void
 tag_job(struct tagger *tg, struct job *j)
 {
-	ner_tag(&tg->ner, &j->doc, true);
+	ner_tag(&tg->ner, &j->doc, tg->learn);
 	docout_begin(j->out);
 	if (tg->mode == MODE_BIO)
 		j->tokens ? write_bio_tokens(tg, j) : write_bio_sentences(tg, j);
@@ -656,28 +659,6 @@ tag_file(struct tagger *tg, const char *path)
 	return true;
 }
 
-static void
-save_memory(struct ner *n, const char *path)
-{
-	char *tmp = xmalloc(strlen(path) + 16);
-	FILE *f;
-	int fd;
-
-	sprintf(tmp, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0 || (f = fdopen(fd, "w")) == NULL)
-		err(2, "%s", path);
-	if (fputs("# names learnt by tabloid-tag-entities: NAME TAB TYPE [TAB ENTITY]\n", f) == EOF ||
-	    gaz_dump(&n->learnt, GAZ_ENTITY_MASK, f) != 0 || fclose(f) != 0) {
-		unlink(tmp);
-		errx(2, "%s: write error", path);
-	}
-	if (rename(tmp, path) != 0) {
-		unlink(tmp);
-		err(2, "%s", path);
-	}
-	free(tmp);
-}
-
 int
 main(int argc, char *argv[])
 {
@@ -782,8 +763,9 @@ main(int argc, char *argv[])
 	free(user);
 	ner_init(&tg.ner, &ab, &gaz);
 	nerdata_words(&tg.ner, &gaz);
-	if (memory != NULL && gaz_load(&tg.ner.learnt, memory, false) != 0 && errno != ENOENT)
-		err(2, "%s", memory);
+	if (memory != NULL)
+		nermem_load(&tg.ner.learnt, memory);
+	tg.learn = memory != NULL;
 	tg.seen = strset_new();
 	out_open(output);
 	rowout_start(ofmt, !tg.noheader);
@@ -796,6 +778,6 @@ main(int argc, char *argv[])
 	stop_worker(&tg);
 	progress_end();
 	if (memory != NULL && ok)
-		save_memory(&tg.ner, memory);
+		nermem_save(memory, &ab, &tg.ner.learnt, &tg.ner.fresh, tg.ner.maxlearnt);
 	docout_exit(ok ? 0 : 2);
 }

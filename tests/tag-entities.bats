@@ -156,16 +156,56 @@ PERSON" ]
 	done
 }
 
-@test "names learnt from a cased document are found in a lower-cased one, also across runs" {
+@test "names learnt from a cased document reach a lower-cased one through --memory only" {
 	printf 'Zanele Okonkwo of Quillfeather Analytics Ltd said prices rose.\n' >a.txt
 	printf 'quillfeather analytics ltd said the market was weak and the plans were set to change over the year as the firm has said in the past and will say again to the buyers and sellers in the region.\n' >b.txt
+	# within a run, b's mentions are those it has alone
 	tabloid-split a.txt b.txt | tabloid-tag-entities >out.tsv
-	grep -q '^b	.*	ORG	Quillfeather Analytics Ltd	quillfeather analytics ltd$' out.tsv
+	same "$(tabloid-split b.txt | tabloid-tag-entities | tail -n +2)" "$(grep '^b	' out.tsv)"
+	! grep -q '^b	.*	Quillfeather Analytics Ltd	' out.tsv
+	# a later run reads what an earlier one learnt
 	tabloid-split a.txt | tabloid-tag-entities --memory mem.tsv >/dev/null
 	grep -q '^Quillfeather Analytics Ltd	ORG' mem.tsv
-	tabloid-split b.txt | tabloid-tag-entities --memory mem.tsv | grep -q '	ORG	'
-	tabloid-split b.txt | tabloid-tag-entities | grep -vq '	ORG	' || true
-	[ ! -e mem2.tsv ]
+	tabloid-split b.txt | tabloid-tag-entities --memory mem.tsv |
+	    grep -q '^b	.*	ORG	Quillfeather Analytics Ltd	quillfeather analytics ltd$'
+}
+
+@test "batching: per-document runs, one run and parallel --pipe --group-by doc give the same rows" {
+	command -v parallel >/dev/null || skip "GNU parallel is not installed"
+	printf 'Brackwater Holdings Inc. buys a rival\n\nQuentin Marlowe said on Monday that Brackwater Holdings Inc. would buy Teller Freight Corp. for 40 million dollars. Marlowe said the deal would close in May.\n' >a.txt
+	printf 'brackwater holdings to buy teller freight\n\nquentin marlowe told staff on tuesday that brackwater holdings would buy teller freight. he said the purchase of teller freight made sense for brackwater and for the staff of both firms, who were told of the plan in a letter sent to their homes over the weekend by the two firms.\n' >b.txt
+	cp "$TABLOID_SRCDIR"/tests/gold/split/*.txt "$S"/*.txt .
+	ls ./*.txt >files
+	tabloid-split $(cat files) >all.tsv
+	tabloid-tag-entities all.tsv | tail -n +2 >one
+	[ "$(wc -l <one)" -gt 3000 ]
+	grep -q '^b	2	2	43	58	PERSON	quentin marlowe	quentin marlowe$' one
+	while read -r f; do tabloid-split "$f" | tabloid-tag-entities | tail -n +2; done <files >each
+	cmp one each
+	tabloid-tag-entities --threads 1 all.tsv | tail -n +2 | cmp one -
+	for bs in 10k 60k; do
+		parallel --pipe --header : --group-by doc --block $bs -k tabloid-tag-entities <all.tsv |
+		    grep -v '^doc	para	sent	ent_start	' >par
+		cmp one par
+	done
+}
+
+@test "memory: concurrent runs sharing a --memory file keep every name each learnt" {
+	local i
+	cp "$TABLOID_SRCDIR"/tests/gold/split/*.txt .
+	ls ./*.txt | split -n r/4 - part.
+	for i in a b c d; do
+		tabloid-split $(cat part.a$i) >in.$i
+		tabloid-tag-entities --memory alone.$i in.$i >/dev/null
+	done
+	for i in a b c d; do
+		tabloid-tag-entities --memory shared in.$i >/dev/null &
+	done
+	wait
+	grep -hv "^#" alone.? | sort -u >want
+	[ "$(wc -l <want)" -gt 100 ]
+	grep -v "^#" shared | sort >got
+	cmp want got
 }
 
 @test "a document whose rows come back later is tagged separately, with a warning" {

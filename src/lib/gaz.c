@@ -421,6 +421,19 @@ gaz_dump(const struct gaz *g, uint32_t mask, void *fp)
 }
 
 void
+gaz_merge(struct gaz *dst, const struct gaz *src, uint32_t mask, size_t max)
+{
+	const struct gaz_entry *e;
+	uint32_t i;
+
+	for (i = 0; i < src->keys.n && dst->nentries < max; i++)
+		for (e = src->nodes[i].entries; e != NULL && dst->nentries < max; e = e->next)
+			if (mask & GAZ_BIT(e->type))
+				gaz_add(dst, e->surface, e->slen, (enum gaz_type)e->type, e->canon,
+				    e->clen, false);
+}
+
+void
 gaz_free(struct gaz *g)
 {
 	size_t i;

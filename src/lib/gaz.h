@@ -135,6 +135,11 @@ int gaz_type_parse(const char *s, size_t n);
 const char *gaz_type_name(enum gaz_type t);
 /* Write every entry of a type mask as gazetteer lines to f; -1 on error. */
 int gaz_dump(const struct gaz *g, uint32_t mask, void *f);
+/*
+ * Add to dst every entry of src whose type is in mask, as gaz_add() would
+ * (not as a user entry), until dst holds max entries.
+ */
+void gaz_merge(struct gaz *dst, const struct gaz *src, uint32_t mask, size_t max);
 /* Cut s[0..n) into name tokens: tok_text(), with words cut at hyphens. */
 void gaz_tokens(const struct abbrev *ab, const char *s, size_t n,
     struct tok_list *out);

@@ -277,6 +277,7 @@ ner_init(struct ner *n, const struct abbrev *ab, struct gaz *g)
 	n->gaz = g;
 	n->maxlearnt = 32768;
 	gaz_init(&n->learnt, ab);
+	gaz_init(&n->fresh, ab);
 	for (l = 0; l < sizeof ner_lists / sizeof ner_lists[0]; l++)
 		for (k = 0; ner_lists[l][k] != NULL; k++)
 			gaz_set_class(g, ner_lists[l][k], strlen(ner_lists[l][k]), 1u << l);
@@ -317,6 +318,7 @@ void
 ner_free(struct ner *n)
 {
 	gaz_free(&n->learnt);
+	gaz_free(&n->fresh);
 }
 
 void
@@ -2007,7 +2009,7 @@ ner_learn(struct ner *n, struct ner_doc *d)
 {
 	size_t k;
 
-	for (k = 0; k < d->nm && n->learnt.nentries < n->maxlearnt; k++) {
+	for (k = 0; k < d->nm && n->learnt.nentries + n->fresh.nentries < n->maxlearnt; k++) {
 		const struct ner_mention *m = &d->m[k];
 		const char *s = d->text.p + d->t[m->tb].s;
 		size_t len = d->t[m->te - 1].e - d->t[m->tb].s;
@@ -2019,7 +2021,7 @@ ner_learn(struct ner *n, struct ner_doc *d)
 			continue;
 		if (d->s[m->sent].caps || (d->t[m->tb].flags & NER_UPPER))
 			continue;
-		gaz_add(&n->learnt, s, len, m->type, d->canon.p + m->canon, m->clen, false);
+		gaz_add(&n->fresh, s, len, m->type, d->canon.p + m->canon, m->clen, false);
 	}
 }
 

@@ -120,8 +120,9 @@ struct ner_doc {
 struct ner {
 	const struct abbrev *ab;	/* abbreviations for the tokenizer */
 	const struct gaz *gaz;		/* gazetteers */
-	struct gaz learnt;		/* names learnt from documents */
-	size_t maxlearnt;		/* stop learning at this many entries */
+	struct gaz learnt;		/* names learnt by earlier runs: fixed while tagging */
+	struct gaz fresh;		/* names learnt by this run, for later runs only */
+	size_t maxlearnt;		/* stop learning when both hold this many entries */
 	bool common;			/* common lower-case words are loaded */
 };
 
@@ -174,8 +175,10 @@ size_t ner_add_token(const struct ner *n, struct ner_doc *d, const char *s,
 size_t ner_end_sentence(struct ner_doc *d);
 /*
  * Find the mentions of the document: d->m in text order, and each token's
- * m.  With learn, names found by rules are remembered in n->learnt for
- * later (lower-cased) documents, up to n->maxlearnt.
+ * m.  They depend only on d, the gazetteers and n->learnt, never on the
+ * documents tagged before.  With learn, names found by rules are added to
+ * n->fresh, for a later run's n->learnt, while n->learnt and n->fresh
+ * hold fewer than n->maxlearnt entries.
  */
 void ner_tag(struct ner *n, struct ner_doc *d, bool learn);
 
