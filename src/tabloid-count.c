@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/docrun.h"
 #include "lib/input.h"
 #include "lib/opt.h"
 #include "lib/out.h"
@@ -73,8 +74,8 @@ struct count {
 	struct tally df;		/* documents per key, for --tfidf */
 	uint64_t ngroups;
 	bool groups_noted;		/* groups and df already filled */
-	struct tally seendocs;		/* document ids met, for --docs */
-	bool warned_docs;		/* warned of a document met twice */
+	struct docrun docruns;		/* --docs: each document's rows together */
+	bool indoc;			/* --docs: lastdoc is open */
 };
 
 static void
@@ -82,7 +83,8 @@ usage(int status)
 {
 	static const char synopsis[] =
 	    "usage: tabloid-count [-iN] [-f columns] [--by columns] [-n top] [--min count]\n"
-	    "                     [--docs] [--freq] [--tfidf] [--merge] [--memory-limit size]\n"
+	    "                     [--docs] [--partial-docs] [--freq] [--tfidf] [--merge]\n"
+	    "                     [--memory-limit size]\n"
 	    "                     [--itsv | --icsv] [--ifs sep] [--doc-col col]\n"
 	    "                     [-o file] [--otsv | --ocsv | --ojsonl] [--progress] [file ...]\n";
 
@@ -102,6 +104,7 @@ usage(int status)
 	    "      --tfidf            add tf-idf weights; groups are the documents\n"
 	    "  -i, --ignore-case      fold the key columns with Unicode case folding\n"
 	    "      --merge            sum count output (the reduce step of parallel jobs)\n"
+	    DOCRUN_HELP("                         ")
 	    "  -S, --memory-limit N   spill to temporary files past N bytes (K, M, G, T; 1G)\n"
 	    "  -N, --no-header        read and write no header line\n"
 	    "  -o, --output FILE      write to FILE, replaced only when complete\n"
@@ -220,6 +223,7 @@ resolve_cols(struct count *c, struct input *in, size_t nf)
 		}
 	} else if (c->docs) {
 		c->doccol = input_doc_col(in, nf, in->have_header ? -2 : 0);
+		docrun_columns(&c->docruns, in);
 	}
 	if (c->keyspec == NULL && c->merge)
 		merge_default_keys(c, in, nf);
@@ -494,20 +498,16 @@ track_doc(struct count *c, struct input *in)
 {
 	const char *d = in->row.f[c->doccol];
 	size_t n = in->row.len[c->doccol];
-	struct tally_ent *seen;
 
-	if (c->docserial > 0 && n == c->lastdoc.len && memcmp(d, c->lastdoc.p, n) == 0)
+	if (c->indoc && n == c->lastdoc.len && memcmp(d, c->lastdoc.p, n) == 0)
 		return;
+	if (c->indoc)
+		docrun_end(&c->docruns, c->lastdoc.p, c->lastdoc.len);
+	docrun_begin(&c->docruns, in, d, n);
 	c->docserial++;
+	c->indoc = true;
 	sbuf_reset(&c->lastdoc);
 	sbuf_add(&c->lastdoc, d, n);
-	seen = tally_get(&c->seendocs, d, n, tally_hash(d, n));
-	if (seen->count++ > 0 && !c->warned_docs) {
-		warnx("%s: line %llu: document '%.*s' comes back after other documents; "
-		    "--docs counts each run of its rows as a document", in->r.name,
-		    (unsigned long long)in->r.lineno, (int)(n > 60 ? 60 : n), d);
-		c->warned_docs = true;
-	}
 }
 
 static void
@@ -893,7 +893,7 @@ finish_spilled(struct count *c)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_FREQ = 256, OPT_TFIDF, OPT_MERGE, OPT_PROGRESS };
+	enum { OPT_FREQ = 256, OPT_TFIDF, OPT_MERGE, OPT_PROGRESS, OPT_PARTIAL };
 	static const struct option longopts[] = {
 		{ "fields", required_argument, NULL, 'f' },
 		{ "by", required_argument, NULL, 'b' },
@@ -904,6 +904,7 @@ main(int argc, char *argv[])
 		{ "tfidf", no_argument, NULL, OPT_TFIDF },
 		{ "ignore-case", no_argument, NULL, 'i' },
 		{ "merge", no_argument, NULL, OPT_MERGE },
+		{ "partial-docs", no_argument, NULL, OPT_PARTIAL },
 		{ "progress", no_argument, NULL, OPT_PROGRESS },
 		{ "memory-limit", required_argument, NULL, 'S' },
 		{ "doc-col", required_argument, NULL, INPUT_OPT_DOC_COL },
@@ -951,6 +952,9 @@ main(int argc, char *argv[])
 		case 'i':
 			c.fold = true;
 			break;
+		case OPT_PARTIAL:
+			c.docruns.partial = true;
+			break;
 		case OPT_MERGE:
 			c.merge = true;
 			break;
@@ -989,7 +993,7 @@ main(int argc, char *argv[])
 	tally_init(&c.t, c.docs);
 	tally_init(&c.groups, 0);
 	tally_init(&c.df, 0);
-	tally_init(&c.seendocs, 0);
+	docrun_init(&c.docruns, c.docruns.partial);
 	out_open(output);
 	rowout_start(ofmt, !c.noheader);
 	prog_files(&argc, &argv);

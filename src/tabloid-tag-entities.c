@@ -26,6 +26,7 @@
 #include "lib/progress.h"
 #include "lib/rowout.h"
 #include "lib/sbuf.h"
+#include "lib/docrun.h"
 #include "lib/strset.h"
 #include "lib/tok.h"
 
@@ -68,7 +69,7 @@ struct tagger {
 	struct sbuf docid;		/* the current document's id */
 	bool indoc;
 	bool sent_open;			/* token rows: a sentence is open */
-	struct strset *seen;		/* ids of finished documents */
+	struct docrun runs;		/* each document's rows together */
 	struct input_maps maps;
 	struct sbuf cur;		/* pass-through fields of the current row */
 };
@@ -96,7 +97,8 @@ usage(int status)
 
 	fprintf(f, "usage: tabloid-tag-entities [-N] [-o file | -O dir] [-f column] [-g file]\n"
 	    "                            [-t types] [--bio | --inline] [--memory file]\n"
-	    "                            [--threads n] [--progress] [--itsv | --icsv]\n"
+	    "                            [--threads n] [--partial-docs] [--progress]\n"
+	    "                            [--itsv | --icsv]\n"
 	    "                            [--ifs sep] [--encoding enc] [--doc-col col]\n"
 	    "                            [--text-col col]\n"
 	    "                            [--otsv | --ocsv | --ojsonl]\n"
@@ -124,6 +126,7 @@ usage(int status)
 	    "                        run's into it at the end\n"
 	    "      --threads N       1: read and tag in turn; 2: read the next document while\n"
 	    "                        one is tagged (default 2 with more than one processor)\n"
+	    DOCRUN_HELP("                        ")
 	    "      --progress        show progress on standard error about once a second\n"
 	    "  -h, --help            show this help and exit\n"
 	    "  -V, --version         show the version and exit\n\n"
@@ -186,6 +189,7 @@ find_cols(struct tagger *tg, struct input *in, size_t nf, struct cols *c)
 	size_t text;
 	long k;
 
+	docrun_columns(&tg->runs, in);
 	input_doc_col(in, nf, -1);
 	h = in->have_header ? &in->h : NULL;
 	k = find(in, "token");
@@ -516,8 +520,7 @@ flush_doc(struct tagger *tg, bool tokens)
 	tg->sent_open = false;
 	tg->j->tokens = tokens;
 	hand_over(tg);
-	if (tg->docid.len > 0)
-		strset_put(tg->seen, tg->docid.p, tg->docid.len, 1);
+	docrun_end(&tg->runs, tg->docid.p, tg->docid.len);
 	tg->indoc = false;
 }
 
@@ -526,10 +529,7 @@ start_doc(struct tagger *tg, struct input *in, const char *id, size_t n, bool to
 {
 	flush_doc(tg, tokens);
 	tg->j->out = docout_claim(id, n, true, in->r.name, in->r.lineno);
-	if (n > 0 && strset_get(tg->seen, id, n) > 0)
-		warnx("%s: line %llu: document '%.*s' comes back after other documents; "
-		    "tagged as a separate document", in->r.name, (unsigned long long)in->r.lineno,
-		    (int)(n > 60 ? 60 : n), id);
+	docrun_begin(&tg->runs, in, id, n);
 	sbuf_reset(&tg->docid);
 	sbuf_add(&tg->docid, id, n);
 	ner_doc_reset(&tg->j->doc);
@@ -662,7 +662,7 @@ tag_file(struct tagger *tg, const char *path)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_BIO = 256, OPT_INLINE, OPT_MEMORY, OPT_THREADS, OPT_PROGRESS };
+	enum { OPT_BIO = 256, OPT_INLINE, OPT_MEMORY, OPT_THREADS, OPT_PROGRESS, OPT_PARTIAL };
 	static const struct option longopts[] = {
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
@@ -679,6 +679,7 @@ main(int argc, char *argv[])
 		{ "memory", required_argument, NULL, OPT_MEMORY },
 		{ "threads", required_argument, NULL, OPT_THREADS },
 		{ "progress", no_argument, NULL, OPT_PROGRESS },
+		{ "partial-docs", no_argument, NULL, OPT_PARTIAL },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -737,6 +738,9 @@ main(int argc, char *argv[])
 		case OPT_PROGRESS:
 			progress_start(PROGRESS_ON);
 			break;
+		case OPT_PARTIAL:
+			tg.runs.partial = true;
+			break;
 		case 'h':
 			usage(0);
 			break;
@@ -766,7 +770,7 @@ main(int argc, char *argv[])
 	if (memory != NULL)
 		nermem_load(&tg.ner.learnt, memory);
 	tg.learn = memory != NULL;
-	tg.seen = strset_new();
+	docrun_init(&tg.runs, tg.runs.partial);
 	out_open(output);
 	rowout_start(ofmt, !tg.noheader);
 	if (outdir != NULL)

@@ -351,14 +351,27 @@ out: exit 2: tabloid-count: FILE: line 1: no column 'doc' (the columns are: w, s
 EOF
 }
 
-@test "docs: rows of a document that come back count as another document, with a warning" {
-	# documented: -d counts runs of the doc column and warns once
-	printf 'doc\tw\nd1\ta\nd2\ta\nd1\ta\n' >"$T/in.tsv"
-	run --separate-stderr tabloid-count -f w -d "$T/in.tsv"
-	[ "$status" -eq 0 ]
-	same "$(printf 'w\tcount\tdocs\na\t3\t3')" "$output"
-	[[ "$stderr" == *"in.tsv: line 4: document 'd1' comes back after other documents"* ]]
+@test "docs: rows of a document that come back stop the count; --partial-docs counts each run" {
+	printf 'doc\tw\nd1\ta\nd2\ta\nd1\ta\nd2\ta\n' >"$T/in.tsv"
+	run -2 tabloid-count -f w -d "$T/in.tsv"
+	[[ "$output" == *"in.tsv: line 4: document 'd1' comes back after other documents; keep each document's rows together"* ]]
+	run -0 --separate-stderr tabloid-count -f w -d --partial-docs "$T/in.tsv"
+	same "$(printf 'w\tcount\tdocs\na\t4\t4')" "$output"
+	[[ "$stderr" == *"in.tsv: line 4: document 'd1' comes back after other documents; each run of its rows is taken as a document" ]]
 	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
+	# without --docs the order of the rows does not matter
+	run -0 tabloid-count -f w "$T/in.tsv"
+}
+
+@test "docs: a document whose first row is past sentence 1 stops the count" {
+	printf 'doc\tpara\tsent\tw\nd1\t1\t1\ta\nd2\t1\t3\ta\n' >"$T/in.tsv"
+	run -2 tabloid-count -f w -d "$T/in.tsv"
+	[[ "$output" == *"in.tsv: line 3: document 'd2' starts at sentence 3, so its first rows are not in this input"* ]]
+	run -0 tabloid-count -f w -d --partial-docs "$T/in.tsv"
+	# -u para rows: the para column
+	printf 'doc\tpara\tw\nd1\t2\ta\n' >"$T/para.tsv"
+	run -2 tabloid-count -f w -d "$T/para.tsv"
+	[[ "$output" == *"document 'd1' starts at paragraph 2"* ]]
 }
 
 @test "freq: --freq is count / group total with 6 decimals" {
@@ -745,8 +758,8 @@ EOF
 		identical "$T/one" "$T/spilled"
 		[ "$(wc -l <"$T/one")" -gt 1000 ]
 	done
-	tabloid-count -f k -d -S 64K "$T/many.tsv" "$T/many.tsv" >"$T/spilled"
-	tabloid-count -f k -d "$T/many.tsv" "$T/many.tsv" >"$T/one"
+	tabloid-count -f k -d --partial-docs -S 64K "$T/many.tsv" "$T/many.tsv" >"$T/spilled" 2>/dev/null
+	tabloid-count -f k -d --partial-docs "$T/many.tsv" "$T/many.tsv" >"$T/one" 2>/dev/null
 	identical "$T/one" "$T/spilled"
 	same "" "$(find "$TMPDIR" -name 'tabloid-run.*')"
 }

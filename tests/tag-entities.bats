@@ -208,13 +208,29 @@ PERSON" ]
 	cmp want got
 }
 
-@test "a document whose rows come back later is tagged separately, with a warning" {
+@test "a document whose rows come back later stops the run; --partial-docs tags each run apart" {
 	printf 'doc\ttext\na\tBoris Johnson spoke.\nb\tNothing here.\na\tJohnson agreed.\n' >in.tsv
-	run bash -c "tabloid-split --tsv in.tsv | tabloid-tag-entities 2>err"
-	[ "$status" -eq 0 ]
-	grep -q "document 'a' comes back" err
-	grep -q 'line 4' err
+	tabloid-split --tsv in.tsv >rows.tsv
+	run -2 tabloid-tag-entities rows.tsv
+	same "tabloid-tag-entities: rows.tsv: line 4: document 'a' comes back after other documents; keep each document's rows together, as parallel --pipe --header : --colsep '\t' --group-by doc does, or give --partial-docs" "$output"
+	run -2 tabloid-tag-entities -o out.tsv rows.tsv
+	[ ! -e out.tsv ]
+	run -0 --separate-stderr tabloid-tag-entities --partial-docs rows.tsv
+	[[ "$stderr" == *"line 4: document 'a' comes back after other documents; each run of its rows is taken as a document" ]]
 	[ "$(echo "$output" | grep -c '	PERSON	Boris Johnson	')" -eq 1 ]
+}
+
+@test "a document cut by a block boundary (its first row past sentence 1) stops the run" {
+	printf 'One. Two. Three. Boris Johnson spoke. Johnson left.\n' >a.txt
+	tabloid-split a.txt >rows.tsv
+	{ head -n 1 rows.tsv; sed -n '4,$p' rows.tsv; } >cut.tsv
+	run -2 tabloid-tag-entities cut.tsv
+	[[ "$output" == *"cut.tsv: line 2: document 'a' starts at sentence 3, so its first rows are not in this input; keep each document's rows together"* ]]
+	tabloid-tokenize cut.tsv >toks.tsv
+	run -2 tabloid-tag-entities toks.tsv
+	[[ "$output" == *"document 'a' starts at sentence 3"* ]]
+	run -0 tabloid-tag-entities --partial-docs cut.tsv
+	tabloid-split -u para a.txt | tabloid-tag-entities >/dev/null
 }
 
 @test "hostile input: empty, header only, CRLF, BOM, invalid UTF-8, NUL, a 5 MB sentence" {
@@ -282,8 +298,9 @@ PERSON" ]
 	tabloid-tag-entities -o out.tsv s.tsv
 	tabloid-tag-entities s.tsv >again.tsv
 	cmp out.tsv again.tsv
-	{ cat s.tsv; tail -n +2 s.tsv; } | tabloid-tag-entities >x
-	{ cat s.tsv; cat s.tsv; } | tabloid-tag-entities 2>/dev/null | grep -c '^doc	' | grep -qx 1
+	{ cat s.tsv; tail -n +2 s.tsv; } | tabloid-tag-entities --partial-docs >x 2>/dev/null
+	{ cat s.tsv; cat s.tsv; } | tabloid-tag-entities --partial-docs 2>/dev/null | grep -c '^doc	' |
+	    grep -qx 1
 }
 
 @test "--threads 1 and 2 give the same bytes in every mode; other counts are usage errors" {
