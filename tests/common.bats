@@ -186,6 +186,27 @@ setup() {
 	[[ "$output" == "tabloid (tabloid) "* ]]
 }
 
+@test "tabloid-report: --help, --version, usage errors, and -o replaced only by a whole report" {
+	run -0 tabloid-report --help
+	[ "${lines[0]}" = "usage: tabloid-report [-n top] [-o file] file ..." ]
+	[[ "$output" == *"--output FILE"* ]]
+	run -0 tabloid-report --version
+	[[ "$output" == "tabloid-report (tabloid) "[0-9]* ]]
+	run -2 tabloid-report --no-such-option "$TABLOID_SRCDIR"/samples/*.txt
+	[ "${lines[0]}" = "tabloid-report: unknown option '--no-such-option'" ]
+	run -2 tabloid-report -o
+	[[ "$output" == *"option '-o' needs an argument"* ]]
+	mkdir "$BATS_TEST_TMPDIR/rep" && cd "$BATS_TEST_TMPDIR/rep"
+	echo old >report.txt
+	run -2 tabloid-report -o report.txt "$TABLOID_SRCDIR"/samples/*.txt no-such-file.txt
+	[ "$(cat report.txt)" = old ]
+	run -0 tabloid-report -n 3 --output=report.txt "$TABLOID_SRCDIR"/samples/*.txt
+	[ -z "$output" ]
+	[[ "$(head -n 1 report.txt)" == "5 documents, "* ]]
+	[ "$(tabloid-report -n3 "$TABLOID_SRCDIR"/samples/*.txt)" = "$(cat report.txt)" ]
+	[ -z "$(ls -A | grep -v '^report.txt$')" ]
+}
+
 @test "the report helper summarises the samples" {
 	run tabloid-report -n 3 "$TABLOID_SRCDIR"/samples/*.txt
 	[ "$status" -eq 0 ]
