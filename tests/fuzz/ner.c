@@ -3,7 +3,8 @@
  * word lists, loaded once.  Each line of the input is a sentence of one
  * document: tagged from sentence rows, learning names, then again from
  * token rows of the text in lower case, where the names learnt are
- * looked up.  The names learnt are forgotten after each input.
+ * looked up (as a later run reads them from --memory).  The names learnt
+ * are forgotten after each input.
  *
  * Invariants: mentions are in text order, without overlap, inside their
  * sentence and the document, with an entity type and a canonical name;
@@ -134,11 +135,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	s = memcpy(malloc(size + !size), data, size);
 	by_sentences(s, size);
+	gaz_merge(&ner.learnt, &ner.fresh, GAZ_ENTITY_MASK, ner.maxlearnt);
 	for (i = 0; i < size; i++)
 		s[i] = (char)tolower((unsigned char)s[i]);
 	by_tokens(s, size);
 	gaz_free(&ner.learnt);
 	gaz_init(&ner.learnt, &ab);
+	gaz_free(&ner.fresh);
+	gaz_init(&ner.fresh, &ab);
 	free(s);
 	return 0;
 }
