@@ -49,12 +49,16 @@ replay() {
 	replay tally
 }
 
+@test "fuzz target enc: corpus replays" {
+	replay enc
+}
+
 @test "every target has a dictionary and a corpus" {
-	for t in tsv csv seg tok ner diff group tally; do
+	for t in tsv csv seg tok ner diff group tally enc; do
 		[ -s "$F/dict/$t.dict" ]
 		[ -d "$F/corpus/$t" ]
 	done
-	[ "$(ls "$F/corpus" | wc -l)" -eq 8 ]
+	[ "$(ls "$F/corpus" | wc -l)" -eq 9 ]
 }
 
 @test "replay reads standard input and fails on a missing file" {
