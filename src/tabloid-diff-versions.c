@@ -25,6 +25,7 @@
 
 #define PAIR_THRESHOLD 0.5
 #define GROUP_THRESHOLD 0.3
+#define GROUP_CONTAINMENT 0.8
 #define GROUP_SHINGLE 3
 
 struct side {
@@ -45,7 +46,8 @@ usage(int status)
 	       "                             [--progress] old new\n"
 	       "       tabloid-diff-versions -g [-acNs] [-I regex] [-k words] [-o file] "
 	       "[-t threshold]\n"
-	       "                             [--id-style style] [--last-wins] [--itsv | --icsv]\n"
+	       "                             [--containment threshold] [--id-style style]\n"
+	       "                             [--last-wins] [--itsv | --icsv]\n"
 	       "                             [--ifs sep] [--encoding enc] [--otsv | --ocsv | --ojsonl]\n"
 	       "                             [--progress]\n"
 	       "                             [file | dir ...]\n");
@@ -65,6 +67,9 @@ usage(int status)
 	       "  -t, --threshold NUM  least similarity of an edited sentence (default "
 	       "0.5),\n"
 	       "                       or with -g of two versions (default 0.3)\n"
+	       "      --containment NUM\n"
+	       "                       with -g, least share of the shorter version's\n"
+	       "                       shingles found in the longer one (default 0.8)\n"
 	       "  -I, --ignore REGEX   leave out sentences matching REGEX (repeatable)\n"
 	       "      --exit-code      exit 1 when there are differences, as diff(1)\n"
 	       "  -g, --group          find versions among many documents and diff them\n"
@@ -225,7 +230,7 @@ int
 main(int argc, char *argv[])
 {
 	enum { OPT_EXIT = 256, OPT_COLOR, OPT_TSV, OPT_TEXT, OPT_ABBREV, OPT_IDSTYLE, OPT_LASTWINS,
-	    OPT_PROGRESS };
+	    OPT_PROGRESS, OPT_CONTAINMENT };
 	static const struct option longopts[] = {
 	    {"all", no_argument, NULL, 'a'},
 	    {"summary", no_argument, NULL, 's'},
@@ -233,6 +238,7 @@ main(int argc, char *argv[])
 	    {"color", optional_argument, NULL, OPT_COLOR},
 	    {"colour", optional_argument, NULL, OPT_COLOR},
 	    {"threshold", required_argument, NULL, 't'},
+	    {"containment", required_argument, NULL, OPT_CONTAINMENT},
 	    {"ignore", required_argument, NULL, 'I'},
 	    {"exit-code", no_argument, NULL, OPT_EXIT},
 	    {"group", no_argument, NULL, 'g'},
@@ -253,7 +259,7 @@ main(int argc, char *argv[])
 	    {"version", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0}};
 	struct vdiff_opts dopt = {.threshold = -1};
-	struct vgroup_opts gopt = {.shingle = GROUP_SHINGLE};
+	struct vgroup_opts gopt = {.shingle = GROUP_SHINGLE, .containment = GROUP_CONTAINMENT};
 	struct vdoc_opts ropt = {0};
 	struct docid_files files = {0};
 	int style = DOCID_RELATIVE;
@@ -291,6 +297,10 @@ main(int argc, char *argv[])
 			break;
 		case 't':
 			dopt.threshold = opt_fraction(opt_name(longopts, li, ch), optarg, 0, 1);
+			break;
+		case OPT_CONTAINMENT:
+			gopt.containment = opt_fraction(opt_name(longopts, li, ch), optarg, 0, 1);
+			group_only = "--containment";
 			break;
 		case 'I':
 			if ((rc = regcomp(&ign[dopt.nignore], optarg,

@@ -230,29 +230,156 @@ coons	coons	0.995	0	0	1	0	2	2	no
 	[ "$status" -eq 2 ]
 }
 
+# stories DIR: versions and look-alikes of one wire story about a flood
+stories() {
+	local d=$1 w1 w2 w3 w4 rest h f
+	mkdir -p "$d"
+	w1="Flooding closed the Marlow Road bridge over the River Tesk on Tuesday after three days of heavy rain, the county council said."
+	w2="Engineers found that water had washed away part of the stone pier that carries the eastern span, and the bridge will stay shut while they decide how to repair it."
+	w3="About 14,000 vehicles cross the bridge on a typical weekday, and drivers face a diversion of eleven miles through Ashby and Kelford."
+	w4="Council leader Joan Pryce told reporters that safety came first and that nobody would be allowed across until divers had inspected the foundations."
+	rest="The Environment Agency issued severe flood warnings for four villages downstream, where residents were moved to a school hall overnight.
+Rainfall at the Tesk gauge reached 92 millimetres in 48 hours, more than the usual total for the whole of October.
+Bus operator Northline said its number 7 service would run every forty minutes instead of every twenty until the bridge reopens.
+Shop owners in Marlow complained that the closure, coming weeks before Christmas, would keep shoppers away from the high street.
+The bridge was built in 1887 and was last strengthened in 2009, when a weight limit of 18 tonnes was imposed.
+A spokesman for the regional highways authority said a temporary footbridge could be in place within a fortnight if the pier is found to be stable.
+Forecasters expect drier weather from Thursday, although another band of rain is due to cross the region at the weekend.
+The council has opened a helpline for residents and businesses affected by the closure and says it will publish updates on its website every morning."
+	printf '%s\n' "$w1" "$w2" "$w3" "$w4" "$rest" >"$d/wire.txt"
+	# cut to its first three sentences, one word changed
+	printf '%s\n' "$w1" "${w2/water/floodwater}" "$w3" >"$d/shrunk.txt"
+	# an early item that grew into the wire story
+	printf '%s\n' "Flooding closed the Marlow Road bridge over the River Tesk on Tuesday, the county council said." "$w2" "$w3" >"$d/item.txt"
+	# a brief that shares only the first sentence
+	printf '%s\n' "$w1" \
+	    "In other business, the council approved a car park with 240 spaces at Kelford station, due to open next spring." \
+	    "Councillors also voted to keep the weekly market in Ashby on Saturdays after traders objected to a move to Wednesdays." >"$d/brief.txt"
+	# the same event in other words, by another outlet and another agency
+	cat >"$d/outlet.txt" <<-'END'
+	The River Tesk burst its banks this week, and the Victorian Marlow Road bridge has been shut to traffic.
+	Joan Pryce, who leads the county council, said no car would cross until divers had examined what lies under the water.
+	Some 14,000 vehicles normally use the crossing each weekday, so commuters now detour through Ashby and Kelford.
+	A gauge upstream recorded 92 millimetres of rain in 48 hours, more than falls in an average October.
+	Families from four villages spent the night in a school hall after the Environment Agency warned of severe flooding.
+	Traders on Marlow high street fear the loss of Christmas custom if the bridge is not reopened soon.
+	END
+	cat >"$d/agency.txt" <<-'END'
+	MARLOW, Oct 15 - A 137-year-old road bridge in the Tesk valley was closed on Tuesday after floodwater damaged one of its piers, local officials said.
+	County council leader Joan Pryce said inspections by divers would decide when the Marlow Road bridge could reopen to its 14,000 daily vehicles.
+	Northline, the local bus company, cut the frequency of its number 7 route while traffic is diverted.
+	The Environment Agency said 92 millimetres of rain had fallen on the catchment in 48 hours.
+	Regional highways officials said a temporary footbridge might be built within two weeks.
+	END
+	h="Tesk Valley Gazette: news for Marlow, Ashby and Kelford since 1921, every day of the year
+Home | News | Sport | Business | Weather | Letters | Jobs | Property | Motors | Notices
+Sign up to our free morning newsletter and never miss a story from your part of the valley"
+	f="Support independent local journalism: become a Gazette member from three pounds a month.
+Got a story? Email the newsroom at news@gazette.example or call 01234 567890 at any time.
+Follow the Gazette on social media for breaking news, pictures and live updates from the valley.
+Copyright 2024 Tesk Valley Newspapers Limited, registered in England and Wales, all rights reserved.
+Read our privacy policy and cookie notice to learn how we use your personal data on this site.
+Advertise with us and reach more than sixty thousand readers across the Tesk valley every week."
+	printf '%s\n' "$h" "Kelford library will close early on Friday for staff training." "$f" >"$d/page-library.txt"
+	printf '%s\n' "$h" "Kelford Primary School will get a new sports hall after governors raised the last 40,000 pounds of its cost." \
+	    "Head teacher Ruth Calloway said pupils had spent three winters doing PE in the dining room between lunch sittings." \
+	    "Parents ran quiz nights, sponsored walks and a summer fair, and a local builder offered materials at cost." \
+	    "The hall will have a sprung floor, changing rooms and a small stage for school plays and concerts." \
+	    "Work is due to start in March and the contractor expects to finish before the autumn term begins." \
+	    "The building will also be open to community groups in the evenings and at weekends for a modest fee." \
+	    "A youth football club and an amateur dramatics society have already asked to book regular slots." \
+	    "Governors thanked the county sports trust, which gave a grant of 120,000 pounds towards the project last year." \
+	    "Some neighbours had objected to the plans, saying that evening events would bring more cars to a narrow lane." \
+	    "The planning committee approved the scheme on condition that the car park is closed by ten at night." \
+	    "Calloway said the school would ask families to walk or cycle to events wherever they could." \
+	    "Stallholders at Ashby market voted on Monday to move the weekly market from the square to the old cattle yard." \
+	    "The square has been dug up for drainage works that the council says will take at least eighteen months." \
+	    "Traders said the cattle yard offered more parking, shelter from the wind and room for twenty extra stalls." \
+	    "Fishmonger Dev Okafor, who has sold at the market for thirty years, said customers would follow them anywhere." \
+	    "The first market at the new site will be held on the second Saturday of next month, with a brass band playing." \
+	    "The parish council will pay for signs directing visitors from the bus station and the main car parks." \
+	    "A shuttle minibus will run from the square every fifteen minutes for older shoppers during the first six weeks." \
+	    "Some cafe owners on the square worry that they will lose passing trade while the market is away." \
+	    "The council has promised to review the arrangement after a year and to consult traders before any return." \
+	    "Ashby has held a market every week since a royal charter granted the right in the thirteenth century." "$f" >"$d/page-news.txt"
+}
+
+@test "group: a story cut to its first third and an item that grew are versions by containment" {
+	stories "$T/st"
+	run tabloid-diff-versions -c -N "$T/st/shrunk.txt" "$T/st/wire.txt"
+	[ "$status" -eq 0 ]
+	same "shrunk	shrunk	0.254	0.979
+wire	shrunk	0.254	0.979" "$output"
+	run tabloid-diff-versions -c -N "$T/st/item.txt" "$T/st/wire.txt"
+	same "item	item	0.236	1.000
+wire	item	0.236	1.000" "$output"
+	# -t alone (the containment threshold out of reach) does not join them
+	run tabloid-diff-versions -c -N --containment 1 -t 0.3 "$T/st/shrunk.txt" "$T/st/wire.txt"
+	same "" "$output"
+}
+
+@test "group: other stories on the event, a brief sharing a sentence, pages sharing boilerplate stay apart" {
+	stories "$T/st"
+	run tabloid-diff-versions -c -a -N "$T"/st/*.txt
+	[ "$status" -eq 0 ]
+	same "agency	agency		
+brief	brief		
+item	item	0.792	1.000
+outlet	outlet		
+page-library	page-library		
+page-news	page-news		
+shrunk	item	0.792	0.979
+wire	item	0.254	1.000" "$output"
+	# even a low containment threshold: the shared first sentence and the
+	# shared header and footer are set aside, and what is left is not contained
+	run tabloid-diff-versions -c -N -t 0.99 --containment 0.3 "$T/st/brief.txt" "$T/st/wire.txt" \
+	    "$T/st/outlet.txt" "$T/st/agency.txt" "$T"/st/page-*.txt
+	same "" "$output"
+	run tabloid-diff-versions -c -N -t 0.2 "$T"/st/page-*.txt
+	same "page-library	page-library	0.251	0.000
+page-news	page-library	0.251	0.000" "$output"
+}
+
+@test "group: --clusters writes similarity and containment, as numbers in JSON Lines" {
+	stories "$T/st"
+	run tabloid-diff-versions -c --ojsonl "$T/st/shrunk.txt" "$T/st/wire.txt"
+	same '{"doc":"shrunk","group":"shrunk","similarity":0.254,"containment":0.979}' "${lines[0]}"
+}
+
+@test "group: bad --containment values are usage errors" {
+	for v in 1.5 -0.1 abc ''; do
+		run tabloid-diff-versions -c --containment "$v" "$V"/*.txt
+		[ "$status" -eq 2 ]
+		[[ "$output" == *containment* ]]
+	done
+	run tabloid-diff-versions --containment 0.5 "$V/coons-1-original.txt" "$V/coons-2-correction.txt"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"--containment works only with -g"* ]]
+}
+
 @test "group: --clusters finds the versions among the samples, not the other articles" {
 	run tabloid-diff-versions -c "$S"/*.txt "$V"/*.txt
 	[ "$status" -eq 0 ]
-	same "doc	group	similarity
-001_b53f680156d8d950	001_b53f680156d8d950	1.000
-coons-1-original	001_b53f680156d8d950	1.000
-coons-2-correction	001_b53f680156d8d950	0.984
-coons-3-inserted	001_b53f680156d8d950	0.912
-coons-4-deleted	001_b53f680156d8d950	0.978
-coons-5-moved	001_b53f680156d8d950	0.978
-coons-6-headline	001_b53f680156d8d950	0.967
-coons-7-rewrite	001_b53f680156d8d950	0.302
-coons-reworded	001_b53f680156d8d950	0.355" "$output"
+	same "doc	group	similarity	containment
+001_b53f680156d8d950	001_b53f680156d8d950	1.000	1.000
+coons-1-original	001_b53f680156d8d950	1.000	1.000
+coons-2-correction	001_b53f680156d8d950	0.984	0.995
+coons-3-inserted	001_b53f680156d8d950	0.912	1.000
+coons-4-deleted	001_b53f680156d8d950	0.978	1.000
+coons-5-moved	001_b53f680156d8d950	0.978	0.984
+coons-6-headline	001_b53f680156d8d950	0.967	0.972
+coons-7-rewrite	001_b53f680156d8d950	0.302	0.839
+coons-reworded	001_b53f680156d8d950	0.355	0.519" "$output"
 	# the machine-reworded copy and the shortened rewrite are reported with
 	# their similarity: a higher threshold leaves them out
-	run tabloid-diff-versions -c -N -t 0.5 "$S"/*.txt "$V"/*.txt
+	run tabloid-diff-versions -c -N -t 0.5 --containment 0.9 "$S"/*.txt "$V"/*.txt
 	[[ "$output" != *coons-reworded* ]]
 	[[ "$output" != *coons-7-rewrite* ]]
 	[[ "$output" == *coons-6-headline* ]]
 	# -a lists every document; those without versions have no similarity
 	run tabloid-diff-versions -c -a -N "$S"/*.txt "$V"/*.txt
 	[ "${#lines[@]}" -eq 13 ]
-	same "000_7a71359318611c7a	000_7a71359318611c7a	" "${lines[0]}"
+	same "000_7a71359318611c7a	000_7a71359318611c7a		" "${lines[0]}"
 }
 
 @test "group: the same clusters from split output on standard input" {
@@ -261,7 +388,7 @@ coons-reworded	001_b53f680156d8d950	0.355" "$output"
 	cmp "$T/files" "$T/stdin"
 	run tabloid-diff-versions --group --exit-code -c "$S"/000*.txt "$S"/004*.txt
 	[ "$status" -eq 0 ]
-	[ "$output" = "doc	group	similarity" ]
+	[ "$output" = "doc	group	similarity	containment" ]
 	run tabloid-diff-versions --group --exit-code -c "$V"/coons-1*.txt "$V"/coons-2*.txt
 	[ "$status" -eq 1 ]
 }

@@ -8,7 +8,7 @@ import json
 import re
 import sys
 
-NUMBERS = {"added", "bytes", "count", "docs", "edited", "end", "ent_end",
+NUMBERS = {"added", "bytes", "containment", "count", "docs", "edited", "end", "ent_end",
            "ent_start", "freq", "moved", "new_sent", "new_version", "old_sent",
            "old_version", "para", "removed", "sent", "similarity", "start",
            "tfidf", "tok", "tok_end", "tok_start", "version", "words_added",

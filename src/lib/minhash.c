@@ -123,17 +123,26 @@ minhash_band_key(const struct minhash *m, size_t band, size_t rows)
 void
 minhash_bucket_pairs(struct minhash_key *k, size_t m, struct minhash_pairs *out)
 {
-	size_t i, start, from = out->n;
+	minhash_bucket_pairs_upto(k, m, 0, out);
+}
+
+void
+minhash_bucket_pairs_upto(struct minhash_key *k, size_t m, size_t most,
+                          struct minhash_pairs *out)
+{
+	size_t i, end, start, from = out->n;
 
 	qsort(k, m, sizeof *k, key_cmp);
-	for (start = 0, i = 1; i <= m; i++) {
-		if (i < m && k[i].key == k[start].key) {
+	for (start = 0; start < m; start = end) {
+		for (end = start + 1; end < m && k[end].key == k[start].key; end++)
+			;
+		if (most != 0 && end - start > most)
+			continue;
+		for (i = start + 1; i < end; i++) {
 			pair_push(out, k[start].doc, k[i].doc);
 			if (i - 1 > start)
 				pair_push(out, k[i - 1].doc, k[i].doc);
-			continue;
 		}
-		start = i;
 	}
 	if (out->n - from > 1)
 		qsort(out->v + from, out->n - from, sizeof *out->v, pair_cmp);

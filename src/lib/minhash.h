@@ -74,6 +74,12 @@ uint64_t minhash_band_key(const struct minhash *m, size_t band, size_t rows);
  * band that share a key, as minhash_candidates() does; k is reordered.
  */
 void minhash_bucket_pairs(struct minhash_key *k, size_t m, struct minhash_pairs *out);
+/*
+ * As minhash_bucket_pairs(), but a key shared by more than most documents
+ * gives no pairs (most 0: no limit).
+ */
+void minhash_bucket_pairs_upto(struct minhash_key *k, size_t m, size_t most,
+                               struct minhash_pairs *out);
 /* Merge the sorted pairs at from on into the sorted pairs before them, without repeats. */
 void minhash_pairs_merge(struct minhash_pairs *p, size_t from);
 /* Free the pairs' array. */

@@ -39,8 +39,8 @@ rowout_forget_keys(void)
 
 /* The columns that hold numbers, in every program's output. */
 static const char *const rowout_numbers[] = {
-	"added", "bytes", "count", "docs", "edited", "end", "ent_end", "ent_start",
-	"freq", "moved", "new_sent", "new_version", "old_sent", "old_version",
+	"added", "bytes", "containment", "count", "docs", "edited", "end", "ent_end",
+	"ent_start", "freq", "moved", "new_sent", "new_version", "old_sent", "old_version",
 	"para", "removed", "sent", "similarity", "start", "tfidf", "tok", "tok_end",
 	"tok_start", "version", "words_added", "words_removed",
 };

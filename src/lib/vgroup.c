@@ -23,9 +23,11 @@ struct vgroup_doc {
 	uint64_t off;    /* packed document in the spool */
 	uint64_t name;   /* id, then date, in the names arena */
 	double best;     /* best exact similarity within its group */
+	double bestc;    /* best containment within its group */
 	uint32_t len;    /* packed length */
 	uint32_t idlen;  /* id length */
 	uint32_t datelen; /* date length (0: none) */
+	uint32_t nsh;    /* shingles */
 	bool empty;      /* no shingles */
 };
 
@@ -36,6 +38,14 @@ struct vgroup_file {
 	struct sbuf buf;  /* not yet written */
 };
 
+/* A document read back for the exact check. */
+struct vgroup_text {
+	struct norm_hashes words;  /* word hashes, in order */
+	struct norm_hashes starts; /* where each sentence starts in words */
+	struct norm_hashes keys;   /* hash of each sentence's words, in order */
+	struct norm_hashes sh;     /* the shingle set */
+};
+
 struct vgroup {
 	struct vgroup_opts o;
 	struct vgroup_doc *d;
@@ -44,9 +54,12 @@ struct vgroup {
 	struct vgroup_file spool; /* packed documents */
 	struct vgroup_file sigs;  /* signatures, MINHASH_K slots a document */
 	struct vgroup_file keys;  /* band keys, by chunk, then band */
+	struct vgroup_file sents; /* sentence keys (struct minhash_key) */
+	size_t nsents;            /* in sents */
 	uint64_t *chunk;          /* band keys of the chunk being filled */
 	size_t nchunk;            /* documents in it */
-	struct norm_hashes words, tmp, sh;
+	struct vgroup_text a, b;  /* the two documents of a pair */
+	struct norm_hashes tmp, rest;
 };
 
 static void
@@ -128,6 +141,7 @@ vgroup_new(const struct vgroup_opts *o)
 	file_open(&g->spool, "spool");
 	file_open(&g->sigs, "spool");
 	file_open(&g->keys, "spool");
+	file_open(&g->sents, "spool");
 	g->chunk = xmalloc(VGROUP_CHUNK * VGROUP_BANDS * sizeof *g->chunk);
 	return g;
 }
@@ -156,19 +170,46 @@ doc_date(const struct vgroup *g, size_t i)
 	return g->names.p + g->d[i].name + g->d[i].idlen + 1;
 }
 
-/* The shingle set of d into g->sh. */
+/* The words, sentences and shingle set of d into t. */
 static void
-doc_shingles(struct vgroup *g, const struct vdoc *d)
+doc_text(struct vgroup *g, const struct vdoc *d, struct vgroup_text *t)
 {
 	size_t i, j;
 
-	g->words.n = 0;
+	t->words.n = t->starts.n = t->keys.n = 0;
 	for (i = 0; i < d->n; i++) {
 		norm_words(d->text.p + d->s[i].off, d->s[i].len, &g->tmp);
+		norm_push(&t->starts, t->words.n);
+		norm_push(&t->keys, norm_hash(g->tmp.v, g->tmp.n * sizeof *g->tmp.v));
 		for (j = 0; j < g->tmp.n; j++)
-			norm_push(&g->words, g->tmp.v[j]);
+			norm_push(&t->words, g->tmp.v[j]);
 	}
-	minhash_shingles(g->words.v, g->words.n, g->o.shingle, &g->sh);
+	minhash_shingles(t->words.v, t->words.n, g->o.shingle, &t->sh);
+}
+
+static size_t
+text_sentence_words(const struct vgroup_text *t, size_t i)
+{
+	return (i + 1 < t->starts.n ? t->starts.v[i + 1] : t->words.n) - t->starts.v[i];
+}
+
+/* Index the distinct sentences of t long enough to tell stories apart. */
+static void
+doc_sentences(struct vgroup *g, const struct vgroup_text *t)
+{
+	size_t i;
+
+	g->rest.n = 0;
+	for (i = 0; i < t->keys.n; i++)
+		if (text_sentence_words(t, i) >= VGROUP_SENTENCE_WORDS)
+			norm_push(&g->rest, t->keys.v[i]);
+	norm_set(&g->rest);
+	for (i = 0; i < g->rest.n; i++) {
+		struct minhash_key k = {g->rest.v[i], g->n};
+
+		file_add(&g->sents, &k, sizeof k);
+	}
+	g->nsents += g->rest.n;
 }
 
 /* Keep the id and the date of d in the names arena. */
@@ -200,9 +241,11 @@ vgroup_add(struct vgroup *g, const struct vdoc *d)
 	x = &g->d[g->n];
 	memset(x, 0, sizeof *x);
 	doc_names(g, x, d);
-	doc_shingles(g, d);
-	minhash_sign(&sig, g->sh.v, g->sh.n);
-	x->empty = g->sh.n == 0;
+	doc_text(g, d, &g->a);
+	minhash_sign(&sig, g->a.sh.v, g->a.sh.n);
+	x->empty = g->a.sh.n == 0;
+	x->nsh = g->a.sh.n > UINT32_MAX ? UINT32_MAX : (uint32_t)g->a.sh.n;
+	doc_sentences(g, &g->a);
 	file_add(&g->sigs, &sig, sizeof sig);
 	for (b = 0; b < VGROUP_BANDS; b++)
 		g->chunk[g->nchunk * VGROUP_BANDS + b] = minhash_band_key(&sig, b, VGROUP_ROWS);
@@ -231,50 +274,109 @@ spool_read(struct vgroup *g, size_t i, struct vdoc *d, struct sbuf *b)
 		errx(2, "spool file: corrupt document");
 }
 
-/* Exact similarity of the pairs that survive the estimate; joins groups. */
+/* The number of values two sets made by norm_set() share. */
+static size_t
+set_common(const struct norm_hashes *a, const struct norm_hashes *b)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < a->n && j < b->n) {
+		if (a->v[i] == b->v[j])
+			n++, i++, j++;
+		else if (a->v[i] < b->v[j])
+			i++;
+		else
+			j++;
+	}
+	return n;
+}
+
+/*
+ * The containment of the shorter of a and b in the other (see vgroup.h):
+ * over the shingles of the shorter's words between the longest run of
+ * words the two start with and the longest they end with, or over all of
+ * them when those runs cover it; 0 when fewer than VGROUP_MIN_SHINGLES
+ * are counted.
+ */
+static double
+text_containment(struct vgroup *g, const struct vgroup_text *a, const struct vgroup_text *b)
+{
+	const struct vgroup_text *s = a->sh.n <= b->sh.n ? a : b, *l = s == a ? b : a;
+	const struct norm_hashes *m = &s->sh;
+	size_t ns = s->words.n, nl = l->words.n, lead = 0, trail = 0;
+
+	while (lead < ns && lead < nl && s->words.v[lead] == l->words.v[lead])
+		lead++;
+	while (trail < ns - lead && trail < nl - lead &&
+	       s->words.v[ns - 1 - trail] == l->words.v[nl - 1 - trail])
+		trail++;
+	if (lead + trail < ns) {
+		minhash_shingles(s->words.v + lead, ns - lead - trail, g->o.shingle, &g->rest);
+		m = &g->rest;
+	}
+	if (m->n < VGROUP_MIN_SHINGLES)
+		return 0;
+	return (double)set_common(m, &l->sh) / (double)m->n;
+}
+
+/* Whether the estimate leaves documents i and j a chance to be versions. */
+static bool
+pair_promising(const struct vgroup *g, size_t i, size_t j, double est)
+{
+	double lo = g->d[i].nsh, hi = g->d[j].nsh, c;
+
+	if (est >= g->o.threshold - VGROUP_MARGIN)
+		return true;
+	if (lo > hi)
+		c = lo, lo = hi, hi = c;
+	if (lo < VGROUP_MIN_SHINGLES)
+		return false;
+	return est * (lo + hi) / ((1 + est) * lo) >= g->o.containment - VGROUP_CMARGIN;
+}
+
+/* Exact measures of the pairs that survive the estimate; joins groups. */
 static void
 vgroup_verify(struct vgroup *g, const struct minhash_pairs *c, struct minhash_uf *u)
 {
 	struct vdoc d = {0};
 	struct sbuf b = SBUF_INIT;
-	struct norm_hashes first = {0};
 	struct minhash si, sj;
 	size_t k, loaded = SIZE_MAX, sigi = SIZE_MAX;
-	double floor = g->o.threshold - VGROUP_MARGIN;
 
 	for (k = 0; k < c->n; k++) {
 		size_t i = c->v[k].i, j = c->v[k].j;
-		double s;
+		double s, cn;
 
 		if (sigi != i) {
 			file_read(&g->sigs, &si, sizeof si, (uint64_t)i * sizeof si);
 			sigi = i;
 		}
 		file_read(&g->sigs, &sj, sizeof sj, (uint64_t)j * sizeof sj);
-		if (minhash_estimate(&si, &sj) < floor)
+		if (!pair_promising(g, i, j, minhash_estimate(&si, &sj)))
 			continue;
 		if (loaded != i) {
 			spool_read(g, i, &d, &b);
-			doc_shingles(g, &d);
-			first.n = 0;
-			for (size_t t = 0; t < g->sh.n; t++)
-				norm_push(&first, g->sh.v[t]);
+			doc_text(g, &d, &g->a);
 			loaded = i;
 		}
 		spool_read(g, j, &d, &b);
-		doc_shingles(g, &d);
-		s = norm_jaccard(first.v, first.n, g->sh.v, g->sh.n);
-		if (s < g->o.threshold)
+		doc_text(g, &d, &g->b);
+		s = norm_jaccard(g->a.sh.v, g->a.sh.n, g->b.sh.v, g->b.sh.n);
+		cn = text_containment(g, &g->a, &g->b);
+		if (s < g->o.threshold && cn < g->o.containment)
 			continue;
 		minhash_uf_union(u, i, j);
 		if (s > g->d[i].best)
 			g->d[i].best = s;
 		if (s > g->d[j].best)
 			g->d[j].best = s;
+		if (cn > g->d[i].bestc)
+			g->d[i].bestc = cn;
+		if (cn > g->d[j].bestc)
+			g->d[j].bestc = cn;
 	}
 	vdoc_free(&d);
 	sbuf_free(&b);
-	norm_hashes_free(&first);
 }
 
 static void
@@ -284,7 +386,7 @@ write_clusters(struct vgroup *g, struct minhash_uf *u, const size_t *size)
 	char sim[8];
 
 	if (!g->o.noheader)
-		out_str("doc\tgroup\tsimilarity\n");
+		out_str("doc\tgroup\tsimilarity\tcontainment\n");
 	for (i = 0; i < g->n; i++) {
 		size_t r = minhash_uf_find(u, i);
 
@@ -296,6 +398,11 @@ write_clusters(struct vgroup *g, struct minhash_uf *u, const size_t *size)
 		out_byte('\t');
 		if (size[r] >= 2) {
 			vdiff_format_sim(sim, g->d[i].best);
+			out_str(sim);
+		}
+		out_byte('\t');
+		if (size[r] >= 2) {
+			vdiff_format_sim(sim, g->d[i].bestc);
 			out_str(sim);
 		}
 		out_byte('\n');
@@ -389,6 +496,39 @@ vgroup_candidates(struct vgroup *g, const bool *skip, struct minhash_pairs *c)
 	free(v);
 }
 
+/*
+ * More candidate pairs: documents that share a sentence of at least
+ * VGROUP_SENTENCE_WORDS words found in at most VGROUP_COMMON documents.
+ * The keys are taken in parts by their value, each part about as many
+ * keys as there are documents.
+ */
+static void
+vgroup_sentence_candidates(struct vgroup *g, struct minhash_pairs *c)
+{
+	size_t parts = g->nsents / (g->n + 1) + 1, cap = 2 * (g->n + 1), p, m, i, got;
+	struct minhash_key *k = xmalloc(cap * sizeof *k), *buf = xmalloc(VGROUP_CHUNK * sizeof *buf);
+	uint64_t off;
+
+	file_flush(&g->sents);
+	for (p = 0; p < parts; p++) {
+		m = 0;
+		for (off = 0; off < g->nsents; off += got) {
+			got = g->nsents - off < VGROUP_CHUNK ? g->nsents - off : VGROUP_CHUNK;
+			file_read(&g->sents, buf, got * sizeof *buf, off * sizeof *buf);
+			for (i = 0; i < got; i++) {
+				if (buf[i].key % parts != p)
+					continue;
+				if (m == cap)
+					k = xrealloc(k, (cap *= 2) * sizeof *k);
+				k[m++] = buf[i];
+			}
+		}
+		minhash_bucket_pairs_upto(k, m, VGROUP_COMMON, c);
+	}
+	free(k);
+	free(buf);
+}
+
 bool
 vgroup_finish(struct vgroup *g, struct vdiff *v)
 {
@@ -403,6 +543,7 @@ vgroup_finish(struct vgroup *g, struct vdiff *v)
 	for (i = 0; i < g->n; i++)
 		skip[i] = g->d[i].empty;
 	vgroup_candidates(g, skip, &c);
+	vgroup_sentence_candidates(g, &c);
 	minhash_uf_init(&u, g->n);
 	vgroup_verify(g, &c, &u);
 	for (i = 0; i < g->n; i++)
@@ -420,6 +561,15 @@ vgroup_finish(struct vgroup *g, struct vdiff *v)
 	return grouped;
 }
 
+static void
+text_free(struct vgroup_text *t)
+{
+	norm_hashes_free(&t->words);
+	norm_hashes_free(&t->starts);
+	norm_hashes_free(&t->keys);
+	norm_hashes_free(&t->sh);
+}
+
 void
 vgroup_free(struct vgroup *g)
 {
@@ -429,8 +579,10 @@ vgroup_free(struct vgroup *g)
 	file_close(&g->spool);
 	file_close(&g->sigs);
 	file_close(&g->keys);
-	norm_hashes_free(&g->words);
+	file_close(&g->sents);
+	text_free(&g->a);
+	text_free(&g->b);
 	norm_hashes_free(&g->tmp);
-	norm_hashes_free(&g->sh);
+	norm_hashes_free(&g->rest);
 	free(g);
 }
