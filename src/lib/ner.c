@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "ner.h"
+#include "nerint.h"
+#include "nertok.h"
 #include "strset.h"
 #include "tok.h"
 #include "utf8.h"
@@ -15,19 +17,6 @@
  * Reconstruction and Development" has 6 tokens.
  */
 #define NER_MAXNAME 16
-
-/* How a mention was found; learning and canonical names depend on it. */
-enum {
-	HOW_GAZ,	/* a gazetteer entry */
-	HOW_ORG,	/* capitalised words ending in an organisation head */
-	HOW_PERSON,	/* a title or a given name before capitalised words */
-	HOW_PLACE,	/* capitalised words with a place head */
-	HOW_GUESS,	/* capitalised words in a person's context */
-	HOW_LEX,	/* a name the document defined elsewhere */
-	HOW_ACRONYM,	/* an acronym or ticker in brackets */
-	HOW_LEARNT,	/* a name learnt from an earlier document */
-	HOW_NUMERIC	/* a date, time, amount or percentage */
-};
 
 /* Word lists; a token's cls has bit L_NAME set when it is on list NAME. */
 static const char *const ner_lower_words[] = {
@@ -107,32 +96,9 @@ static const char *const ner_approx[] = {
 	"under", "approx.", "circa", NULL
 };
 
-
 static const char *const ner_person_after[] = {
 	"said", "says", "told", "added", "wrote", "explained", "noted", "argued", "warned",
 	"stated", "insisted", "admitted", "claimed", NULL
-};
-
-enum {
-	L_LOWER_WORDS,
-	L_PARTICLES,
-	L_CONNECTORS,
-	L_MONTHS,
-	L_WEEKDAYS,
-	L_NUMWORDS,
-	L_SCALES,
-	L_CURRENCIES,
-	L_CURPREFIX,
-	L_UNITS_DATE,
-	L_UNITS_TIME,
-	L_RELATIVE,
-	L_PERIODS,
-	L_DAYPARTS,
-	L_ZONES,
-	L_APPROX,
-	L_PERSON_AFTER,
-	L_STOP,
-	L_COMMON
 };
 
 static const char *const *const ner_lists[] = {
@@ -356,186 +322,6 @@ ner_doc_free(struct ner_doc *d)
 	memset(d, 0, sizeof *d);
 }
 
-/* Token classes from the text. */
-static uint32_t
-ner_shape(const char *s, size_t n, enum tok_type type)
-{
-	uint32_t f = 0;
-	size_t i = 0, letters = 0, upper = 0;
-	bool first = true;
-
-	if (type == TOK_NUMBER)
-		return NER_NUM;
-	if (type == TOK_PUNCT || type == TOK_SYMBOL)
-		f |= NER_PUNCT;
-	while (i < n) {
-		int32_t cp;
-		size_t l = utf8_decode(s + i, n - i, &cp);
-
-		if (cp >= 0 && utf8_is_letter(cp)) {
-			bool up = utf8_is_upper(cp);
-
-			letters++;
-			upper += up;
-			if (first)
-				f |= up ? NER_CAP : NER_LOWER;
-			first = false;
-		}
-		i += l;
-	}
-	if (letters > 0)
-		f |= NER_WORD;
-	if (letters >= 2 && upper == letters)
-		f |= NER_UPPER;
-	return f;
-}
-
-/*
- * gaz_fold() and ner_shape() in one pass, for an ASCII token: its folded
- * form goes to keys and its flags to *flags.  Returns false, with keys
- * unchanged, for a token with other bytes.
- */
-static bool
-ner_fold_ascii(struct sbuf *keys, const char *s, size_t n, enum tok_type type,
-    uint32_t *flags)
-{
-	size_t i, letters = 0, upper = 0;
-	uint32_t f = 0;
-	char *o;
-
-	sbuf_grow(keys, n);
-	o = keys->p + keys->len;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 0x80)
-			return false;
-		if (c >= 'A' && c <= 'Z') {
-			if (letters == 0)
-				f |= NER_CAP;
-			letters++;
-			upper++;
-			c += 32;
-		} else if (c >= 'a' && c <= 'z') {
-			if (letters == 0)
-				f |= NER_LOWER;
-			letters++;
-		}
-		o[i] = (char)c;
-	}
-	keys->len += n;
-	keys->p[keys->len] = '\0';
-	if (type == TOK_NUMBER) {
-		*flags = NER_NUM;
-		return true;
-	}
-	if (type == TOK_PUNCT || type == TOK_SYMBOL)
-		f |= NER_PUNCT;
-	if (letters > 0)
-		f |= NER_WORD;
-	if (letters >= 2 && upper == letters)
-		f |= NER_UPPER;
-	*flags = f;
-	return true;
-}
-
-static bool ner_case_ok1(const struct ner_doc *d, size_t i, const char *u, size_t n);
-
-static const char *tkey(const struct ner_doc *d, size_t i);
-
-/* The document's word for token i (key hashed h), looked up when new. */
-static void
-ner_word(struct ner_doc *d, size_t i, uint64_t h)
-{
-	struct ner_tok *t = &d->t[i];
-	struct ner_word *w;
-	struct gaz_hit hit;
-	bool added;
-
-	t->w = htab_add_hashed(&d->words, d->keys.p + t->key, t->klen, h, &added);
-	if (t->w >= d->capw) {
-		d->capw = d->capw ? 2 * d->capw : 1024;
-		d->w = xrealloc(d->w, d->capw * sizeof *d->w);
-	}
-	w = &d->w[t->w];
-	if (added) {
-		memset(w, 0, sizeof *w);
-		if ((w->gfound = gaz_get_hashed(d->gaz, d->keys.p + t->key, t->klen, h, &hit))) {
-			w->entries = hit.entries;
-			w->gany = hit.types;
-			w->cls = hit.cls;
-			w->prefix = hit.prefix;
-		}
-	}
-}
-
-/* What the gazetteers and word lists say about token i on its own. */
-static void
-ner_know(struct ner_doc *d, size_t i, uint64_t h)
-{
-	struct ner_tok *t = &d->t[i];
-	const struct ner_word *w;
-	const struct gaz_entry *e;
-
-	ner_word(d, i, h);
-	w = &d->w[t->w];
-	t->gcase = 0;
-	t->gfound = w->gfound;
-	t->gany = w->gany;
-	t->cls = w->cls;
-	for (e = w->entries; e != NULL; e = e->next)
-		if (ner_case_ok1(d, i, e->surface, e->slen))
-			t->gcase |= GAZ_BIT(e->type);
-	if ((t->flags & NER_WORD) && (t->cls & (1u << L_STOP)))
-		t->flags |= NER_STOP;
-	if ((t->flags & NER_WORD) && (t->cls & (1u << L_COMMON)))
-		t->flags |= NER_COMMON;
-}
-
-/*
- * Look up the words of tokens [tb, te): hash them all and start fetching
- * their gazetteer slots first, so that the memory latency of one lookup
- * overlaps the others.
- */
-static void
-ner_know_all(struct ner_doc *d, size_t tb, size_t te)
-{
-	size_t i;
-
-	if (te - tb > d->caph) {
-		d->caph = te - tb;
-		d->h = xrealloc(d->h, d->caph * sizeof *d->h);
-	}
-	for (i = tb; i < te; i++) {
-		d->h[i - tb] = htab_hash(tkey(d, i), d->t[i].klen);
-		gaz_prefetch(d->gaz, d->h[i - tb]);
-	}
-	for (i = tb; i < te; i++)
-		ner_know(d, i, d->h[i - tb]);
-}
-
-/* Token i from its raw form: offsets, folded key and shape. */
-static void
-ner_make_token(struct ner_doc *d, size_t i)
-{
-	const struct ner_raw *r = &d->raw[i];
-	struct ner_tok *t = &d->t[i];
-
-	t->s = r->s;
-	t->e = r->e;
-	t->os = r->os;
-	t->oe = r->oe;
-	t->m = -1;
-	t->key = d->keys.len;
-	if (!ner_fold_ascii(&d->keys, d->text.p + r->s, r->e - r->s, r->type, &t->flags)) {
-		gaz_fold(&d->keys, d->text.p + r->s, r->e - r->s);
-		t->flags = ner_shape(d->text.p + r->s, r->e - r->s, r->type);
-	}
-	t->klen = (uint32_t)(d->keys.len - t->key);
-	if (r->space)
-		t->flags |= NER_SPACE;
-}
-
 /* Record a token; ner_lookup() makes it a ner_tok. */
 static void
 ner_push(const struct ner *n, struct ner_doc *d, size_t s, size_t e, size_t os, size_t oe,
@@ -605,9 +391,9 @@ ner_lookup(struct ner_doc *d)
 		d->t = xmalloc(d->capt * sizeof *d->t);
 	}
 	for (d->nt = 0; d->nt < d->nraw; d->nt++)
-		ner_make_token(d, d->nt);
+		nertok_make_token(d, d->nt);
 	for (si = 0; si < d->ns; si++)
-		ner_know_all(d, d->s[si].tb, d->s[si].te);
+		nertok_know_all(d, d->s[si].tb, d->s[si].te);
 	d->looked_up = true;
 }
 
@@ -683,150 +469,6 @@ ner_end_sentence(struct ner_doc *d)
 	return d->ns++;
 }
 
-/* Helpers over tokens. */
-
-static const char *
-tkey(const struct ner_doc *d, size_t i)
-{
-	return d->keys.p + d->t[i].key;
-}
-
-static inline bool
-tis(const struct ner_doc *d, size_t i, const char *w)
-{
-	size_t n = strlen(w);
-
-	return d->t[i].klen == n && memcmp(tkey(d, i), w, n) == 0;
-}
-
-static inline bool
-tin(const struct ner_doc *d, size_t i, int list)
-{
-	return (d->t[i].cls >> list) & 1;
-}
-
-
-
-/* Words that are never names on their own in lower-cased text. */
-
-/* Capitalised words that start sentences and are not names. */
-static bool
-ner_is_connector(const struct ner_doc *d, size_t i)
-{
-	const struct ner_tok *t = &d->t[i];
-
-	if (tis(d, i, "-"))
-		return !(t->flags & NER_SPACE) && i + 1 < d->nt && !(d->t[i + 1].flags & NER_SPACE);
-	return !(t->flags & NER_CAP) && tin(d, i, L_CONNECTORS);
-}
-
-/* Whether the n bytes of a surface token match token i's casing. */
-static bool
-ner_case_ok1(const struct ner_doc *d, size_t i, const char *u, size_t n)
-{
-	const struct ner_tok *t = &d->t[i];
-	const char *s = d->text.p + t->s;
-	size_t j;
-	bool ulower = true;
-
-	if (t->e - t->s == n && memcmp(s, u, n) == 0)
-		return true;
-	if ((t->flags & NER_UPPER) && n > 0 && !((unsigned char)u[0] >= 'a' && u[0] <= 'z'))
-		return true;
-	for (j = 0; j < n; j++)
-		if ((unsigned char)u[j] >= 'A' && u[j] <= 'Z')
-			ulower = false;
-	return ulower && (t->flags & NER_CAP);
-}
-
-static bool
-ner_case_ok(const struct ner_doc *d, size_t i, const struct gaz_entry *e)
-{
-	const char *p = e->surface, *end = e->surface + e->slen;
-
-	while (p < end) {
-		const char *q = memchr(p, ' ', (size_t)(end - p));
-
-		if (q == NULL)
-			q = end;
-		if (!ner_case_ok1(d, i, p, (size_t)(q - p)))
-			return false;
-		p = q + 1;
-		i++;
-	}
-	return true;
-}
-
-struct ner_match {
-	size_t len;			/* tokens */
-	const struct gaz_entry *e;	/* the entry, NULL when none */
-};
-
-/* Key of tokens [i, i + len) into d->kb. */
-static void
-ner_key(struct ner_doc *d, size_t i, size_t len)
-{
-	size_t k;
-
-	sbuf_reset(&d->kb);
-	for (k = i; k < i + len; k++) {
-		if (k > i)
-			sbuf_addc(&d->kb, ' ');
-		sbuf_add(&d->kb, tkey(d, k), d->t[k].klen);
-	}
-}
-
-/*
- * The longest entry of g with a type in mask that starts at token i and
- * ends before te; anycase skips the capitalisation check.
- */
-static struct ner_match
-ner_longest(struct ner_doc *d, const struct gaz *g, size_t i, size_t te, uint32_t mask,
-    bool anycase)
-{
-	struct ner_match best = { 0, NULL };
-	struct gaz_hit hit;
-	size_t len;
-
-	if (g == d->gaz && !d->t[i].gfound)
-		return best;
-
-	sbuf_reset(&d->kb);
-	for (len = 1; i + len <= te && len <= g->maxtok; len++) {
-		const struct gaz_entry *e;
-
-		if (len > 1)
-			sbuf_addc(&d->kb, ' ');
-		sbuf_add(&d->kb, tkey(d, i + len - 1), d->t[i + len - 1].klen);
-		if (len == 1 && g == d->gaz) {
-			const struct ner_word *w = &d->w[d->t[i].w];
-
-			hit.types = w->gany;
-			hit.prefix = w->prefix;
-			hit.entries = w->entries;
-		} else if (!gaz_get(g, d->kb.p, d->kb.len, &hit))
-			break;
-		if (hit.types & mask)
-			for (e = hit.entries; e != NULL; e = e->next)
-				if ((mask & GAZ_BIT(e->type)) && (anycase || ner_case_ok(d, i, e))) {
-					best.len = len;
-					best.e = e;
-					break;
-				}
-		if (!hit.prefix)
-			break;
-	}
-	return best;
-}
-
-/* Whether token i alone is listed with a type in mask (g is the tagger's). */
-static bool
-ner_cue(struct ner_doc *d, const struct gaz *g, size_t i, uint32_t mask, bool anycase)
-{
-	(void)g;
-	return ((anycase ? d->t[i].gany : d->t[i].gcase) & mask) != 0;
-}
-
 static bool
 ner_anycase(const struct ner_doc *d, const struct ner_sent *S)
 {
@@ -892,7 +534,7 @@ ner_cased(struct ner *n, struct ner_doc *d, size_t i)
 		return e->cap > e->low;
 	if (d->t[i].flags & NER_STOP)
 		return false;
-	return ner_cue(d, n->gaz, i, GAZ_ENTITY_MASK | GAZ_BIT(GAZ_GIVEN) | GAZ_BIT(GAZ_SURNAME) |
+	return nertok_cue(d, n->gaz, i, GAZ_ENTITY_MASK | GAZ_BIT(GAZ_GIVEN) | GAZ_BIT(GAZ_SURNAME) |
 	    GAZ_BIT(GAZ_ORG_SUFFIX), true);
 }
 
@@ -918,7 +560,7 @@ ner_suffix_follows(struct ner *n, struct ner_doc *d, size_t i, size_t te)
 	for (k = i + 1; k < te && k <= i + 4; k++) {
 		if (!(d->t[k].flags & (NER_CAP | NER_UPPER)) || (d->t[k].flags & NER_STOP))
 			return false;
-		if (ner_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_SUFFIX), false))
+		if (nertok_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_SUFFIX), false))
 			return k > i + 1;
 	}
 	return false;
@@ -936,7 +578,7 @@ ner_caps_before_suffix(struct ner *n, struct ner_doc *d, size_t i, size_t te)
 
 	if (!(t->flags & NER_WORD) || (t->flags & NER_STOP) || (t->cls & ~(1u << L_COMMON)) != 0)
 		return false;
-	return i + 1 < te && ner_cue(d, n->gaz, i + 1, GAZ_BIT(GAZ_ORG_SUFFIX), true);
+	return i + 1 < te && nertok_cue(d, n->gaz, i + 1, GAZ_BIT(GAZ_ORG_SUFFIX), true);
 }
 
 /* Whether the sentence-initial word i can be the start of a name. */
@@ -944,7 +586,7 @@ static bool
 ner_initial_ok(struct ner *n, struct ner_doc *d, size_t i, size_t te)
 {
 	const struct ner_word *e = &d->w[d->t[i].w];
-	struct ner_match m;
+	struct nertok_match m;
 
 	if ((d->t[i].flags & NER_STOP) && !(d->t[i].flags & NER_UPPER))
 		return false;
@@ -952,9 +594,9 @@ ner_initial_ok(struct ner *n, struct ner_doc *d, size_t i, size_t te)
 		return true;
 	if (n->common && !(d->t[i].flags & NER_COMMON) && d->t[i].klen > 1)
 		return true;
-	m = ner_longest(d, n->gaz, i, te, GAZ_ENTITY_MASK | GAZ_BIT(GAZ_TITLE) |
+	m = nertok_longest(d, n->gaz, i, te, GAZ_ENTITY_MASK | GAZ_BIT(GAZ_TITLE) |
 	    GAZ_BIT(GAZ_GIVEN), false);
-	if (m.e != NULL && !ner_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), false))
+	if (m.e != NULL && !nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), false))
 		return true;
 	if (e->cap > 0 && e->low == 0)
 		return true;
@@ -995,7 +637,7 @@ ner_is_upper_str(const char *s, size_t n)
  * document to write that word capitalised elsewhere.
  */
 static bool
-ner_gaz_ok(struct ner_doc *d, const struct ner_sent *S, size_t i, struct ner_match g)
+ner_gaz_ok(struct ner_doc *d, const struct ner_sent *S, size_t i, struct nertok_match g)
 {
 	const struct ner_word *e = &d->w[d->t[i].w];
 
@@ -1020,7 +662,7 @@ ner_run_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i
 			k++;
 			continue;
 		}
-		if (!ner_is_connector(d, k) || d->t[k].m >= 0)
+		if (!nertok_is_connector(d, k) || d->t[k].m >= 0)
 			break;
 		if (k + 1 < S->te && ner_namelike(n, d, S, k + 1)) {
 			k++;
@@ -1033,51 +675,9 @@ ner_run_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i
 		}
 		break;
 	}
-	while (k > i + 1 && ner_is_connector(d, k - 1))
+	while (k > i + 1 && nertok_is_connector(d, k - 1))
 		k--;
 	return k;
-}
-
-static void
-ner_emit(struct ner_doc *d, size_t si, size_t tb, size_t te, int type, const char *canon,
-    size_t clen, int how)
-{
-	struct ner_mention *m;
-	size_t i;
-
-	while (how != HOW_NUMERIC && te - tb > 1 && tis(d, tb, "the"))
-		tb++;
-	for (i = tb; i < te; i++)
-		if (d->t[i].m >= 0)
-			return;
-	if (d->nm == d->capm) {
-		d->capm = d->capm ? 2 * d->capm : 256;
-		d->m = xrealloc(d->m, d->capm * sizeof *d->m);
-	}
-	m = &d->m[d->nm];
-	m->sent = si;
-	m->tb = tb;
-	m->te = te;
-	m->ob = d->t[tb].os;
-	m->oe = d->t[te - 1].oe;
-	m->type = (uint8_t)type;
-	m->how = (uint8_t)how;
-	m->canon = d->canon.len;
-	if (canon != NULL)
-		sbuf_add(&d->canon, canon, clen);
-	else
-		sbuf_add(&d->canon, d->text.p + d->t[tb].s, d->t[te - 1].e - d->t[tb].s);
-	m->clen = d->canon.len - m->canon;
-	for (i = tb; i < te; i++)
-		d->t[i].m = (int32_t)d->nm;
-	d->nm++;
-}
-
-static void
-ner_emit_entry(struct ner_doc *d, size_t si, size_t tb, size_t te, const struct gaz_entry *e,
-    int how)
-{
-	ner_emit(d, si, tb, te, e->type, e->canon, e->clen, how);
 }
 
 static bool ner_is_calendar(const struct ner_doc *d, size_t i);
@@ -1095,15 +695,15 @@ ner_org_tail(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t 
 			m++;
 			continue;
 		}
-		if (!ner_is_connector(d, m) || tis(d, m, "of") || tis(d, m, "on") ||
+		if (!nertok_is_connector(d, m) || tis(d, m, "of") || tis(d, m, "on") ||
 		    tis(d, m, "for") || m + 1 >= e || !ner_namelike(n, d, S, m + 1))
 			break;
 		if ((tis(d, m, "and") || tis(d, m, "&")) &&
-		    ner_longest(d, n->gaz, m + 1, e, GAZ_ENTITY_MASK, ner_anycase(d, S)).e != NULL)
+		    nertok_longest(d, n->gaz, m + 1, e, GAZ_ENTITY_MASK, ner_anycase(d, S)).e != NULL)
 			break;
 		m++;
 	}
-	while (m > k + 1 && ner_is_connector(d, m - 1))
+	while (m > k + 1 && nertok_is_connector(d, m - 1))
 		m--;
 	return m > k + 1 && ner_namelike(n, d, S, m - 1) ? m : 0;
 }
@@ -1124,15 +724,15 @@ ner_org_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j
 		e = j + NER_MAXNAME;
 
 	for (k = j; k < e; k++) {
-		if (k > j && ner_longest(d, n->gaz, k, e, GAZ_BIT(GAZ_TITLE), false).e != NULL &&
-		    !ner_cue(d, n->gaz, k, heads, any))
+		if (k > j && nertok_longest(d, n->gaz, k, e, GAZ_BIT(GAZ_TITLE), false).e != NULL &&
+		    !nertok_cue(d, n->gaz, k, heads, any))
 			break;
-		if (ner_is_connector(d, k)) {
+		if (nertok_is_connector(d, k)) {
 			if (tis(d, k, "-") || tis(d, k, "&"))
 				continue;
 			if (tis(d, k, "and") && last == 0 && k + 1 < e &&
-			    ner_longest(d, n->gaz, j, k, GAZ_ENTITY_MASK, any).len != k - j &&
-			    ner_longest(d, n->gaz, k + 1, e, GAZ_ENTITY_MASK, any).e == NULL)
+			    nertok_longest(d, n->gaz, j, k, GAZ_ENTITY_MASK, any).len != k - j &&
+			    nertok_longest(d, n->gaz, k + 1, e, GAZ_ENTITY_MASK, any).e == NULL)
 				continue;
 			if (!(tis(d, k, "of") || tis(d, k, "for") || tis(d, k, "on")) || last != k)
 				break;
@@ -1140,15 +740,15 @@ ner_org_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j
 				last = tail;
 			break;
 		}
-		if (k > j && ner_cue(d, n->gaz, k, heads, any)) {
+		if (k > j && nertok_cue(d, n->gaz, k, heads, any)) {
 			last = k + 1;
-			head = ner_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_HEAD), any);
-		} else if (last == k && k > j && ner_cue(d, n->gaz, k - 1,
-		    GAZ_BIT(GAZ_ORG_SUFFIX), any) && !ner_cue(d, n->gaz, k - 1,
+			head = nertok_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_HEAD), any);
+		} else if (last == k && k > j && nertok_cue(d, n->gaz, k - 1,
+		    GAZ_BIT(GAZ_ORG_SUFFIX), any) && !nertok_cue(d, n->gaz, k - 1,
 		    GAZ_BIT(GAZ_ORG_HEAD), any)) {
 			break;
-		} else if (k == j && ner_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_HEAD), any) && k + 1 < e &&
-		    ner_is_connector(d, k + 1)) {
+		} else if (k == j && nertok_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_HEAD), any) && k + 1 < e &&
+		    nertok_is_connector(d, k + 1)) {
 			last = k + 1;
 			head = true;
 		}
@@ -1163,7 +763,7 @@ ner_person_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_
 	size_t k = j, words = 0;
 
 	while (k < e && words < 4) {
-		if (ner_is_connector(d, k)) {
+		if (nertok_is_connector(d, k)) {
 			if (!tin(d, k, L_PARTICLES) && !tis(d, k, "-"))
 				break;
 			k++;
@@ -1171,13 +771,13 @@ ner_person_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_
 		}
 		if (!ner_namelike(n, d, S, k))
 			break;
-		if (k > j && ner_longest(d, n->gaz, k, e, GAZ_BIT(GAZ_TITLE) | GAZ_BIT(GAZ_ORG) |
+		if (k > j && nertok_longest(d, n->gaz, k, e, GAZ_BIT(GAZ_TITLE) | GAZ_BIT(GAZ_ORG) |
 		    GAZ_BIT(GAZ_GPE), false).len > 1)
 			break;
 		words++;
 		k++;
 	}
-	while (k > j + 1 && ner_is_connector(d, k - 1))
+	while (k > j + 1 && nertok_is_connector(d, k - 1))
 		k--;
 	return k;
 }
@@ -1189,7 +789,7 @@ ner_title_before(struct ner *n, struct ner_doc *d, const struct ner_sent *S, siz
 	size_t b;
 
 	for (b = i; b-- > S->tb && i - b <= 3;) {
-		struct ner_match m = ner_longest(d, n->gaz, b, i,
+		struct nertok_match m = nertok_longest(d, n->gaz, b, i,
 		    GAZ_BIT(GAZ_TITLE) | GAZ_BIT(GAZ_JOB), true);
 
 		if (m.e != NULL && b + m.len == i)
@@ -1232,8 +832,8 @@ ner_unknown_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size
 	if (e - j > NER_MAXNAME)
 		e = j + NER_MAXNAME;
 
-	while (k < e && (!ner_is_connector(d, k) || tis(d, k, "-")) &&
-	    ner_longest(d, n->gaz, k, e, GAZ_ENTITY_MASK | GAZ_BIT(GAZ_TITLE),
+	while (k < e && (!nertok_is_connector(d, k) || tis(d, k, "-")) &&
+	    nertok_longest(d, n->gaz, k, e, GAZ_ENTITY_MASK | GAZ_BIT(GAZ_TITLE),
 	    ner_anycase(d, S)).e == NULL)
 		k++;
 	return k;
@@ -1244,7 +844,7 @@ static bool
 ner_suffixes_only(struct ner *n, struct ner_doc *d, size_t b, size_t e)
 {
 	for (; b < e; b++)
-		if (!ner_cue(d, n->gaz, b, GAZ_BIT(GAZ_ORG_SUFFIX) | GAZ_BIT(GAZ_ORG_HEAD), true))
+		if (!nertok_cue(d, n->gaz, b, GAZ_BIT(GAZ_ORG_SUFFIX) | GAZ_BIT(GAZ_ORG_HEAD), true))
 			return false;
 	return true;
 }
@@ -1258,60 +858,60 @@ ner_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, size
 	size_t j = i, end = e;
 
 	while (j < e) {
-		struct ner_match g, t;
+		struct nertok_match g, t;
 		size_t o, p;
 
-		if (ner_is_connector(d, j) || d->t[j].m >= 0 || tis(d, j, "the")) {
+		if (nertok_is_connector(d, j) || d->t[j].m >= 0 || tis(d, j, "the")) {
 			j++;
 			continue;
 		}
-		t = ner_longest(d, n->gaz, j, e, GAZ_BIT(GAZ_TITLE), any);
+		t = nertok_longest(d, n->gaz, j, e, GAZ_BIT(GAZ_TITLE), any);
 		o = ner_org_end(n, d, S, j, e);
-		if (t.e != NULL && j + t.len < e && !ner_is_connector(d, j + t.len) &&
+		if (t.e != NULL && j + t.len < e && !nertok_is_connector(d, j + t.len) &&
 		    (o == 0 || o <= j + t.len || ner_person_end(n, d, S, j + t.len, e) < o)) {
 			titled = true;
 			j += t.len;
 			continue;
 		}
-		g = ner_longest(d, n->gaz, j, S->te, GAZ_ENTITY_MASK, any);
+		g = nertok_longest(d, n->gaz, j, S->te, GAZ_ENTITY_MASK, any);
 		if (!ner_gaz_ok(d, S, j, g))
 			g.e = NULL, g.len = 0;
 		if (o > 0 && o - j >= g.len) {
 			if (g.e != NULL && g.e->type == GAZ_ORG && ner_suffixes_only(n, d, j + g.len, o))
-				ner_emit_entry(d, si, j, o, g.e, HOW_ORG);
+				nertok_emit_entry(d, si, j, o, g.e, HOW_ORG);
 			else
-				ner_emit(d, si, j, o, GAZ_ORG, NULL, 0, HOW_ORG);
+				nertok_emit(d, si, j, o, GAZ_ORG, NULL, 0, HOW_ORG);
 			j = o;
 			titled = false;
 			continue;
 		}
-		if (titled || (g.len <= 1 && j + 1 < e && !ner_is_connector(d, j + 1) &&
-		    ner_cue(d, n->gaz, j, GAZ_BIT(GAZ_GIVEN), any) &&
-		    ner_longest(d, n->gaz, j + 1, e, GAZ_ENTITY_MASK & ~GAZ_BIT(GAZ_PERSON), any).len <= 1 &&
-		    !ner_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_ORG_HEAD) | GAZ_BIT(GAZ_ORG_SUFFIX), any))) {
+		if (titled || (g.len <= 1 && j + 1 < e && !nertok_is_connector(d, j + 1) &&
+		    nertok_cue(d, n->gaz, j, GAZ_BIT(GAZ_GIVEN), any) &&
+		    nertok_longest(d, n->gaz, j + 1, e, GAZ_ENTITY_MASK & ~GAZ_BIT(GAZ_PERSON), any).len <= 1 &&
+		    !nertok_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_ORG_HEAD) | GAZ_BIT(GAZ_ORG_SUFFIX), any))) {
 			if (g.e != NULL && g.e->type == GAZ_PERSON) {
-				ner_emit_entry(d, si, j, j + g.len, g.e, HOW_GAZ);
+				nertok_emit_entry(d, si, j, j + g.len, g.e, HOW_GAZ);
 				j += g.len;
 			} else {
 				p = ner_person_end(n, d, S, j, e);
-				ner_emit(d, si, j, p, GAZ_PERSON, NULL, 0, HOW_PERSON);
+				nertok_emit(d, si, j, p, GAZ_PERSON, NULL, 0, HOW_PERSON);
 				j = p;
 			}
 			titled = false;
 			continue;
 		}
 		if (g.e != NULL) {
-			ner_emit_entry(d, si, j, j + g.len, g.e, HOW_GAZ);
+			nertok_emit_entry(d, si, j, j + g.len, g.e, HOW_GAZ);
 			if (j + g.len > end)
 				end = j + g.len;
 			j += g.len;
 			continue;
 		}
 		p = ner_unknown_end(n, d, S, j, e);
-		if (p - j >= 2 && ner_cue(d, n->gaz, p - 1, GAZ_BIT(GAZ_LOC_HEAD), any))
-			ner_emit(d, si, j, p, GAZ_LOC, NULL, 0, HOW_PLACE);
-		else if (p - j >= 2 && ner_cue(d, n->gaz, p - 1, GAZ_BIT(GAZ_GPE_HEAD), any))
-			ner_emit(d, si, j, p, GAZ_GPE, NULL, 0, HOW_PLACE);
+		if (p - j >= 2 && nertok_cue(d, n->gaz, p - 1, GAZ_BIT(GAZ_LOC_HEAD), any))
+			nertok_emit(d, si, j, p, GAZ_LOC, NULL, 0, HOW_PLACE);
+		else if (p - j >= 2 && nertok_cue(d, n->gaz, p - 1, GAZ_BIT(GAZ_GPE_HEAD), any))
+			nertok_emit(d, si, j, p, GAZ_GPE, NULL, 0, HOW_PLACE);
 		else
 			ner_pend(c, si, j, p);
 		j = p;
@@ -1326,7 +926,7 @@ ner_sentence(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si)
 	size_t i = S->tb;
 
 	while (i < S->te) {
-		if (!ner_namelike(n, d, S, i) || ner_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), false)) {
+		if (!ner_namelike(n, d, S, i) || nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), false)) {
 			i++;
 			continue;
 		}
@@ -1348,46 +948,46 @@ ner_lower_sentence(struct ner *n, struct ner_doc *d, size_t si)
 	size_t i = S->tb;
 
 	while (i < S->te) {
-		struct ner_match g, l, t;
+		struct nertok_match g, l, t;
 		const struct ner_tok *x = &d->t[i];
 
 		if (!(x->flags & NER_WORD) || x->m >= 0) {
 			i++;
 			continue;
 		}
-		t = ner_longest(d, n->gaz, i, S->te, GAZ_BIT(GAZ_TITLE), true);
+		t = nertok_longest(d, n->gaz, i, S->te, GAZ_BIT(GAZ_TITLE), true);
 		if (t.e != NULL && t.e->ntok >= 1 && i + t.len < S->te &&
 		    (d->t[i + t.len].flags & NER_WORD) && !ner_lower_unsafe(d, i + t.len) &&
-		    ner_longest(d, n->gaz, i + t.len, S->te, GAZ_ENTITY_MASK, true).e == NULL &&
+		    nertok_longest(d, n->gaz, i + t.len, S->te, GAZ_ENTITY_MASK, true).e == NULL &&
 		    (t.len > 1 || (x->flags & NER_PUNCT) || d->t[i].klen <= 4)) {
 			size_t p = i + t.len + 1;
 
-			if (ner_cue(d, n->gaz, i + t.len, GAZ_BIT(GAZ_GIVEN), true) && p < S->te &&
+			if (nertok_cue(d, n->gaz, i + t.len, GAZ_BIT(GAZ_GIVEN), true) && p < S->te &&
 			    (d->t[p].flags & NER_WORD) && !ner_lower_unsafe(d, p))
 				p++;
-			ner_emit(d, si, i + t.len, p, GAZ_PERSON, NULL, 0, HOW_PERSON);
+			nertok_emit(d, si, i + t.len, p, GAZ_PERSON, NULL, 0, HOW_PERSON);
 			i = p;
 			continue;
 		}
-		g = ner_longest(d, n->gaz, i, S->te, GAZ_ENTITY_MASK, true);
-		l = ner_longest(d, &n->learnt, i, S->te, GAZ_ENTITY_MASK, true);
+		g = nertok_longest(d, n->gaz, i, S->te, GAZ_ENTITY_MASK, true);
+		l = nertok_longest(d, &n->learnt, i, S->te, GAZ_ENTITY_MASK, true);
 		if (l.len > g.len)
 			g = l;
 		if (!ner_gaz_ok(d, S, i, g))
 			g.e = NULL, g.len = 0;
 		if (g.e != NULL && (g.len > 1 || !ner_lower_unsafe(d, i))) {
-			ner_emit_entry(d, si, i, i + g.len, g.e, g.e == l.e ? HOW_LEARNT : HOW_GAZ);
+			nertok_emit_entry(d, si, i, i + g.len, g.e, g.e == l.e ? HOW_LEARNT : HOW_GAZ);
 			i += g.len;
 			continue;
 		}
 		if (!ner_lower_unsafe(d, i) && i + 1 < S->te &&
-		    ner_cue(d, n->gaz, i, GAZ_BIT(GAZ_GIVEN), true) &&
+		    nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_GIVEN), true) &&
 		    (d->t[i + 1].flags & NER_WORD) && !ner_lower_unsafe(d, i + 1) &&
 		    d->t[i + 1].klen >= 3 &&
-		    ner_longest(d, n->gaz, i + 1, S->te, GAZ_ENTITY_MASK, true).e == NULL &&
-		    (ner_cue(d, n->gaz, i + 1, GAZ_BIT(GAZ_SURNAME), true) ||
+		    nertok_longest(d, n->gaz, i + 1, S->te, GAZ_ENTITY_MASK, true).e == NULL &&
+		    (nertok_cue(d, n->gaz, i + 1, GAZ_BIT(GAZ_SURNAME), true) ||
 		    !(d->t[i + 1].flags & NER_COMMON))) {
-			ner_emit(d, si, i, i + 2, GAZ_PERSON, NULL, 0, HOW_PERSON);
+			nertok_emit(d, si, i, i + 2, GAZ_PERSON, NULL, 0, HOW_PERSON);
 			i += 2;
 			continue;
 		}
@@ -1427,7 +1027,7 @@ ner_words(const struct ner_doc *d, const struct ner_mention *m)
 	size_t i, w = 0;
 
 	for (i = m->tb; i < m->te; i++)
-		w += (d->t[i].flags & NER_WORD) && !ner_is_connector(d, i);
+		w += (d->t[i].flags & NER_WORD) && !nertok_is_connector(d, i);
 	return w;
 }
 
@@ -1440,21 +1040,21 @@ ner_define(struct ner *n, struct ner_doc *d, size_t k)
 
 	bool full = ner_words(d, m) >= 2;
 
-	ner_key(d, m->tb, m->te - m->tb);
+	nertok_key(d, m->tb, m->te - m->tb);
 	ner_lex_put(d, d->kb.p, d->kb.len, m->te - m->tb, m->type, canon, m->clen,
 	    full ? NER_RANK_FULL : NER_RANK_SELF);
 	if (m->type == GAZ_PERSON && full && (d->t[last].flags & NER_WORD)) {
-		ner_key(d, last, 1);
+		nertok_key(d, last, 1);
 		ner_lex_put(d, d->kb.p, d->kb.len, 1, GAZ_PERSON, canon, m->clen, NER_RANK_PART);
 	}
 	if (m->type == GAZ_ORG && m->how == HOW_ORG) {
 		for (i = m->tb + 1; i < m->te; i++)
-			if (ner_cue(d, n->gaz, i, GAZ_BIT(GAZ_ORG_SUFFIX) | GAZ_BIT(GAZ_ORG_HEAD), true) ||
-			    (ner_is_connector(d, i) && !tis(d, i, "-")))
+			if (nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_ORG_SUFFIX) | GAZ_BIT(GAZ_ORG_HEAD), true) ||
+			    (nertok_is_connector(d, i) && !tis(d, i, "-")))
 				break;
-		if (i < m->te && ner_longest(d, n->gaz, m->tb, i, GAZ_ENTITY_MASK, true).len != i - m->tb &&
+		if (i < m->te && nertok_longest(d, n->gaz, m->tb, i, GAZ_ENTITY_MASK, true).len != i - m->tb &&
 		    !(d->t[m->tb].flags & NER_STOP)) {
-			ner_key(d, m->tb, i - m->tb);
+			nertok_key(d, m->tb, i - m->tb);
 			ner_lex_put(d, d->kb.p, d->kb.len, i - m->tb, GAZ_ORG, canon, m->clen, NER_RANK_PART);
 		}
 	}
@@ -1499,7 +1099,7 @@ ner_tickers(struct ner_doc *d, size_t si)
 		for (k = i + 1; k < S->te && k < i + 9 && (d->t[k].flags & NER_WORD); k++)
 			;
 		if (k < S->te && k > i + 1 && tis(d, k, ">"))
-			ner_emit(d, si, i + 1, k, GAZ_ORG, NULL, 0, HOW_ACRONYM);
+			nertok_emit(d, si, i + 1, k, GAZ_ORG, NULL, 0, HOW_ACRONYM);
 	}
 }
 
@@ -1527,15 +1127,15 @@ ner_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si)
 			continue;
 		m = ner_mention_before(d, i, S->tb);
 		if (m >= 0 && (d->m[m].type == GAZ_ORG || ner_initials(d, d->m[m].tb, d->m[m].te, i + 1))) {
-			ner_emit(d, si, i + 1, k, d->m[m].type, d->canon.p + d->m[m].canon, d->m[m].clen,
+			nertok_emit(d, si, i + 1, k, d->m[m].type, d->canon.p + d->m[m].canon, d->m[m].clen,
 			    HOW_ACRONYM);
 			continue;
 		}
 		for (m = 0; (size_t)m < c->np; m++)
 			if (c->p[m].sent == si && c->p[m].te == i &&
 			    ner_initials(d, c->p[m].tb, c->p[m].te, i + 1)) {
-				ner_emit(d, si, c->p[m].tb, c->p[m].te, GAZ_ORG, NULL, 0, HOW_ACRONYM);
-				ner_emit(d, si, i + 1, k, GAZ_ORG, d->canon.p + d->m[d->nm - 1].canon,
+				nertok_emit(d, si, c->p[m].tb, c->p[m].te, GAZ_ORG, NULL, 0, HOW_ACRONYM);
+				nertok_emit(d, si, i + 1, k, GAZ_ORG, d->canon.p + d->m[d->nm - 1].canon,
 				    d->m[d->nm - 1].clen, HOW_ACRONYM);
 				break;
 			}
@@ -1582,10 +1182,10 @@ ner_person_context(struct ner *n, struct ner_doc *d, const struct ner_pending *p
 	if (a < S->te && tin(d, a, L_PERSON_AFTER))
 		return true;
 	if (a + 1 < S->te && tis(d, a, ",") && (tis(d, a + 1, "who") ||
-	    ner_cue(d, n->gaz, a + 1, GAZ_BIT(GAZ_JOB), true)))
+	    nertok_cue(d, n->gaz, a + 1, GAZ_BIT(GAZ_JOB), true)))
 		return true;
 	if (a + 2 < S->te && tis(d, a, ",") && (tis(d, a + 1, "a") || tis(d, a + 1, "the") ||
-	    tis(d, a + 1, "an")) && ner_cue(d, n->gaz, a + 2, GAZ_BIT(GAZ_JOB), true))
+	    tis(d, a + 1, "an")) && nertok_cue(d, n->gaz, a + 2, GAZ_BIT(GAZ_JOB), true))
 		return true;
 	return p->tb > S->tb && tin(d, p->tb - 1, L_PERSON_AFTER);
 }
@@ -1609,7 +1209,7 @@ ner_rare_words(struct ner *n, struct ner_doc *d, size_t tb, size_t te)
 	size_t i;
 
 	for (i = tb; i < te; i++)
-		if ((d->t[i].flags & NER_COMMON) && !ner_cue(d, n->gaz, i, GAZ_BIT(GAZ_GIVEN) |
+		if ((d->t[i].flags & NER_COMMON) && !nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_GIVEN) |
 		    GAZ_BIT(GAZ_SURNAME), false))
 			return false;
 	return true;
@@ -1652,33 +1252,33 @@ ner_resolve(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c)
 		const struct ner_pending *p = &c->p[k];
 		const struct ner_lex_ent *e;
 		size_t len = 0, w = p->te - p->tb;
-		struct ner_match l;
+		struct nertok_match l;
 
 		if (d->t[p->tb].m >= 0)
 			continue;
 		e = ner_lex_longest(d, p->tb, p->te, &len);
 		if (e != NULL && len == w) {
-			ner_emit(d, p->sent, p->tb, p->te, e->type, d->lex->keys.p + e->c, e->cl,
+			nertok_emit(d, p->sent, p->tb, p->te, e->type, d->lex->keys.p + e->c, e->cl,
 			    HOW_LEX);
 			continue;
 		}
-		l = ner_longest(d, &n->learnt, p->tb, p->te, GAZ_ENTITY_MASK, false);
+		l = nertok_longest(d, &n->learnt, p->tb, p->te, GAZ_ENTITY_MASK, false);
 		if (l.e != NULL && l.len == w) {
-			ner_emit_entry(d, p->sent, p->tb, p->te, l.e, HOW_LEARNT);
+			nertok_emit_entry(d, p->sent, p->tb, p->te, l.e, HOW_LEARNT);
 			continue;
 		}
 		if (!ner_rare_words(n, d, p->tb, p->te))
 			continue;
 		if (w >= 2 && w <= 3 && ner_plain_words(d, p->tb, p->te) &&
-		    (ner_cue(d, n->gaz, p->te - 1, GAZ_BIT(GAZ_SURNAME), false) ||
-		    (w == 2 && ner_cue(d, n->gaz, p->tb, GAZ_BIT(GAZ_SURNAME), false)) ||
+		    (nertok_cue(d, n->gaz, p->te - 1, GAZ_BIT(GAZ_SURNAME), false) ||
+		    (w == 2 && nertok_cue(d, n->gaz, p->tb, GAZ_BIT(GAZ_SURNAME), false)) ||
 		    ner_person_context(n, d, p))) {
-			ner_emit(d, p->sent, p->tb, p->te, GAZ_PERSON, NULL, 0, HOW_GUESS);
+			nertok_emit(d, p->sent, p->tb, p->te, GAZ_PERSON, NULL, 0, HOW_GUESS);
 			continue;
 		}
 		if (w == 1 && ner_plain_words(d, p->tb, p->te) && ner_person_context(n, d, p) &&
-		    ner_cue(d, n->gaz, p->tb, GAZ_BIT(GAZ_SURNAME), false))
-			ner_emit(d, p->sent, p->tb, p->te, GAZ_PERSON, NULL, 0, HOW_GUESS);
+		    nertok_cue(d, n->gaz, p->tb, GAZ_BIT(GAZ_SURNAME), false))
+			nertok_emit(d, p->sent, p->tb, p->te, GAZ_PERSON, NULL, 0, HOW_GUESS);
 	}
 }
 
@@ -1708,9 +1308,9 @@ ner_rescan(struct ner *n, struct ner_doc *d)
 			if (len == 1 && (t->flags & NER_INITIAL) && (t->flags & NER_STOP))
 				continue;
 			if (len == 1 && !(t->flags & (NER_CAP | NER_UPPER)) &&
-			    ner_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), true))
+			    nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), true))
 				continue;
-			ner_emit(d, si, i, i + len, e->type, d->lex->keys.p + e->c, e->cl, HOW_LEX);
+			nertok_emit(d, si, i, i + len, e->type, d->lex->keys.p + e->c, e->cl, HOW_LEX);
 			i += len - 1;
 		}
 	}
@@ -1976,7 +1576,7 @@ ner_numeric(struct ner_doc *d, size_t si)
 			b = ner_approx_start(d, i, S->tb);
 		if ((type == GAZ_DATE) && b > S->tb && tis(d, b - 1, "the") && tin(d, b, L_RELATIVE))
 			b--;
-		ner_emit(d, si, b, e, type, NULL, 0, HOW_NUMERIC);
+		nertok_emit(d, si, b, e, type, NULL, 0, HOW_NUMERIC);
 		i = e;
 	}
 }
@@ -1994,7 +1594,7 @@ ner_canonical(struct ner_doc *d)
 
 		if (m->how == HOW_NUMERIC || m->how == HOW_LEX)
 			continue;
-		ner_key(d, m->tb, m->te - m->tb);
+		nertok_key(d, m->tb, m->te - m->tb);
 		e = lex_get(d->lex, d->kb.p, d->kb.len, false);
 		if (e == NULL || e->type != m->type || e->cl == 0)
 			continue;
