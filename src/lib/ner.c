@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ner.h"
+#include "nercase.h"
 #include "nerint.h"
 #include "nernum.h"
 #include "nertok.h"
@@ -470,188 +471,6 @@ ner_end_sentence(struct ner_doc *d)
 	return d->ns++;
 }
 
-static bool
-ner_anycase(const struct ner_doc *d, const struct ner_sent *S)
-{
-	return d->lower || S->caps;
-}
-
-/* Document-wide facts: lower-cased text, headlines, word capitalisation. */
-static void
-ner_survey(struct ner_doc *d)
-{
-	size_t si, i, words = 0, capmid = 0;
-
-	for (si = 0; si < d->ns; si++) {
-		struct ner_sent *S = &d->s[si];
-		size_t w = 0, up = 0, cap = 0;
-		bool first = true;
-
-		for (i = S->tb; i < S->te; i++) {
-			struct ner_tok *t = &d->t[i];
-
-			if (!(t->flags & NER_WORD))
-				continue;
-			if (first)
-				t->flags |= NER_INITIAL;
-			else {
-				words++;
-				capmid += (t->flags & NER_CAP) != 0;
-			}
-			first = false;
-			w++;
-			up += (t->flags & NER_UPPER) || ((t->flags & NER_CAP) && t->klen == 1);
-			cap += (t->flags & NER_CAP) != 0;
-		}
-		S->caps = w >= 3 && (up * 5 >= w * 4 || (w >= 4 && cap * 10 >= w * 9));
-	}
-	d->lower = words >= 20 && capmid * 50 < words;
-	for (si = 0; si < d->ns; si++) {
-		struct ner_sent *S = &d->s[si];
-
-		if (S->caps)
-			continue;
-		for (i = S->tb; i < S->te; i++) {
-			struct ner_tok *t = &d->t[i];
-
-			if (!(t->flags & NER_WORD) || (t->flags & NER_INITIAL) ||
-			    (t->flags & NER_UPPER))
-				continue;
-			if (t->flags & NER_CAP)
-				d->w[t->w].cap++;
-			else
-				d->w[t->w].low++;
-		}
-	}
-}
-
-/* Whether the document writes word i capitalised. */
-static bool
-ner_cased(struct ner *n, struct ner_doc *d, size_t i)
-{
-	const struct ner_word *e = &d->w[d->t[i].w];
-
-	if (e->cap > 0 || e->low > 0)
-		return e->cap > e->low;
-	if (d->t[i].flags & NER_STOP)
-		return false;
-	return nertok_cue(d, n->gaz, i, GAZ_ENTITY_MASK | GAZ_BIT(GAZ_GIVEN) | GAZ_BIT(GAZ_SURNAME) |
-	    GAZ_BIT(GAZ_ORG_SUFFIX), true);
-}
-
-/*
- * Whether the sentence-initial word i starts a company name that ends in a
- * suffix a few capitalised words on ("Diamond Shamrock Corp said"): a word
- * on none of the tagger's lists, not a title, job or never-a-name cue, and
- * never written in lower case in the document, before a word that is no
- * known name ("Political Apple Inc." is not one name).
- */
-static bool
-ner_suffix_follows(struct ner *n, struct ner_doc *d, size_t i, size_t te)
-{
-	const struct ner_tok *t = &d->t[i];
-	size_t k;
-
-	if ((t->cls & ~(1u << L_COMMON)) != 0 || d->w[t->w].low > 0 ||
-	    (t->gany & (GAZ_BIT(GAZ_TITLE) | GAZ_BIT(GAZ_JOB) | GAZ_BIT(GAZ_NOT))) != 0)
-		return false;
-	if (i + 1 < te && (d->t[i + 1].gany & (GAZ_ENTITY_MASK | GAZ_BIT(GAZ_GIVEN) |
-	    GAZ_BIT(GAZ_SURNAME))) != 0)
-		return false;
-	for (k = i + 1; k < te && k <= i + 4; k++) {
-		if (!(d->t[k].flags & (NER_CAP | NER_UPPER)) || (d->t[k].flags & NER_STOP))
-			return false;
-		if (nertok_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_SUFFIX), false))
-			return k > i + 1;
-	}
-	return false;
-}
-
-/*
- * Whether word i of an ALL-CAPS or Title Case sentence comes just before
- * a company suffix ("MONONGAHELA STEEL CORP"): such a word belongs to the
- * name even when the document writes it in lower case.
- */
-static bool
-ner_caps_before_suffix(struct ner *n, struct ner_doc *d, size_t i, size_t te)
-{
-	const struct ner_tok *t = &d->t[i];
-
-	if (!(t->flags & NER_WORD) || (t->flags & NER_STOP) || (t->cls & ~(1u << L_COMMON)) != 0)
-		return false;
-	return i + 1 < te && nertok_cue(d, n->gaz, i + 1, GAZ_BIT(GAZ_ORG_SUFFIX), true);
-}
-
-/* Whether the sentence-initial word i can be the start of a name. */
-static bool
-ner_initial_ok(struct ner *n, struct ner_doc *d, size_t i, size_t te)
-{
-	const struct ner_word *e = &d->w[d->t[i].w];
-	struct nertok_match m;
-
-	if ((d->t[i].flags & NER_STOP) && !(d->t[i].flags & NER_UPPER))
-		return false;
-	if (d->t[i].flags & NER_UPPER)
-		return true;
-	if (n->common && !(d->t[i].flags & NER_COMMON) && d->t[i].klen > 1)
-		return true;
-	m = nertok_longest(d, n->gaz, i, te, GAZ_ENTITY_MASK | GAZ_BIT(GAZ_TITLE) |
-	    GAZ_BIT(GAZ_GIVEN), false);
-	if (m.e != NULL && !nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), false))
-		return true;
-	if (e->cap > 0 && e->low == 0)
-		return true;
-	return ner_suffix_follows(n, d, i, te);
-}
-
-/* Whether token i can be part of a name in sentence S. */
-static bool
-ner_namelike(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i)
-{
-	const struct ner_tok *t = &d->t[i];
-
-	if (!(t->flags & NER_WORD) || t->m >= 0)
-		return false;
-	if (S->caps)
-		return ner_cased(n, d, i) || ner_caps_before_suffix(n, d, i, S->te);
-	if (!(t->flags & (NER_CAP | NER_UPPER)))
-		return false;
-	if (t->flags & NER_INITIAL)
-		return ner_initial_ok(n, d, i, S->te);
-	return !(t->klen == 1 && tis(d, i, "i"));
-}
-
-static bool
-ner_is_upper_str(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] >= 'a' && s[i] <= 'z')
-			return false;
-	return true;
-}
-
-/*
- * Whether a gazetteer match at i is believable where case is no evidence: a
- * company or person named by one common word ("Target", "Next") needs the
- * document to write that word capitalised elsewhere.
- */
-static bool
-ner_gaz_ok(struct ner_doc *d, const struct ner_sent *S, size_t i, struct nertok_match g)
-{
-	const struct ner_word *e = &d->w[d->t[i].w];
-
-	if (g.e == NULL || g.len > 1 || !(d->t[i].flags & NER_COMMON))
-		return true;
-	if (g.e->type != GAZ_ORG && g.e->type != GAZ_PERSON)
-		return true;
-	if (!d->lower && !S->caps && !(d->t[i].flags & NER_INITIAL) &&
-	    !((d->t[i].flags & NER_UPPER) && !ner_is_upper_str(g.e->surface, g.e->slen)))
-		return true;
-	return e->cap > e->low;
-}
-
 /* The end of the run of name tokens that starts at i. */
 static size_t
 ner_run_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i)
@@ -659,18 +478,18 @@ ner_run_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i
 	size_t k = i + 1;
 
 	while (k < S->te) {
-		if (ner_namelike(n, d, S, k)) {
+		if (nercase_namelike(n, d, S, k)) {
 			k++;
 			continue;
 		}
 		if (!nertok_is_connector(d, k) || d->t[k].m >= 0)
 			break;
-		if (k + 1 < S->te && ner_namelike(n, d, S, k + 1)) {
+		if (k + 1 < S->te && nercase_namelike(n, d, S, k + 1)) {
 			k++;
 			continue;
 		}
 		if (k + 2 < S->te && tis(d, k + 1, "the") && !tis(d, k, "-") &&
-		    ner_namelike(n, d, S, k + 2)) {
+		    nercase_namelike(n, d, S, k + 2)) {
 			k += 2;
 			continue;
 		}
@@ -690,21 +509,21 @@ ner_org_tail(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t 
 	if (m < e && tis(d, m, "the"))
 		m++;
 	while (m < e) {
-		if (ner_namelike(n, d, S, m) && !nernum_is_calendar(d, m)) {
+		if (nercase_namelike(n, d, S, m) && !nernum_is_calendar(d, m)) {
 			m++;
 			continue;
 		}
 		if (!nertok_is_connector(d, m) || tis(d, m, "of") || tis(d, m, "on") ||
-		    tis(d, m, "for") || m + 1 >= e || !ner_namelike(n, d, S, m + 1))
+		    tis(d, m, "for") || m + 1 >= e || !nercase_namelike(n, d, S, m + 1))
 			break;
 		if ((tis(d, m, "and") || tis(d, m, "&")) &&
-		    nertok_longest(d, n->gaz, m + 1, e, GAZ_ENTITY_MASK, ner_anycase(d, S)).e != NULL)
+		    nertok_longest(d, n->gaz, m + 1, e, GAZ_ENTITY_MASK, nercase_anycase(d, S)).e != NULL)
 			break;
 		m++;
 	}
 	while (m > k + 1 && nertok_is_connector(d, m - 1))
 		m--;
-	return m > k + 1 && ner_namelike(n, d, S, m - 1) ? m : 0;
+	return m > k + 1 && nercase_namelike(n, d, S, m - 1) ? m : 0;
 }
 
 /*
@@ -716,7 +535,7 @@ static size_t
 ner_org_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j, size_t e)
 {
 	uint32_t heads = GAZ_BIT(GAZ_ORG_SUFFIX) | GAZ_BIT(GAZ_ORG_HEAD);
-	bool any = ner_anycase(d, S), head = false;
+	bool any = nercase_anycase(d, S), head = false;
 	size_t k, last = 0, tail;
 
 	if (e - j > NER_MAXNAME)
@@ -768,7 +587,7 @@ ner_person_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_
 			k++;
 			continue;
 		}
-		if (!ner_namelike(n, d, S, k))
+		if (!nercase_namelike(n, d, S, k))
 			break;
 		if (k > j && nertok_longest(d, n->gaz, k, e, GAZ_BIT(GAZ_TITLE) | GAZ_BIT(GAZ_ORG) |
 		    GAZ_BIT(GAZ_GPE), false).len > 1)
@@ -833,7 +652,7 @@ ner_unknown_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size
 
 	while (k < e && (!nertok_is_connector(d, k) || tis(d, k, "-")) &&
 	    nertok_longest(d, n->gaz, k, e, GAZ_ENTITY_MASK | GAZ_BIT(GAZ_TITLE),
-	    ner_anycase(d, S)).e == NULL)
+	    nercase_anycase(d, S)).e == NULL)
 		k++;
 	return k;
 }
@@ -853,7 +672,7 @@ static size_t
 ner_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, size_t i, size_t e)
 {
 	const struct ner_sent *S = &d->s[si];
-	bool any = ner_anycase(d, S), titled = ner_title_before(n, d, S, i);
+	bool any = nercase_anycase(d, S), titled = ner_title_before(n, d, S, i);
 	size_t j = i, end = e;
 
 	while (j < e) {
@@ -873,7 +692,7 @@ ner_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, size
 			continue;
 		}
 		g = nertok_longest(d, n->gaz, j, S->te, GAZ_ENTITY_MASK, any);
-		if (!ner_gaz_ok(d, S, j, g))
+		if (!nercase_gaz_ok(d, S, j, g))
 			g.e = NULL, g.len = 0;
 		if (o > 0 && o - j >= g.len) {
 			if (g.e != NULL && g.e->type == GAZ_ORG && ner_suffixes_only(n, d, j + g.len, o))
@@ -925,7 +744,7 @@ ner_sentence(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si)
 	size_t i = S->tb;
 
 	while (i < S->te) {
-		if (!ner_namelike(n, d, S, i) || nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), false)) {
+		if (!nercase_namelike(n, d, S, i) || nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), false)) {
 			i++;
 			continue;
 		}
@@ -972,7 +791,7 @@ ner_lower_sentence(struct ner *n, struct ner_doc *d, size_t si)
 		l = nertok_longest(d, &n->learnt, i, S->te, GAZ_ENTITY_MASK, true);
 		if (l.len > g.len)
 			g = l;
-		if (!ner_gaz_ok(d, S, i, g))
+		if (!nercase_gaz_ok(d, S, i, g))
 			g.e = NULL, g.len = 0;
 		if (g.e != NULL && (g.len > 1 || !ner_lower_unsafe(d, i))) {
 			nertok_emit_entry(d, si, i, i + g.len, g.e, g.e == l.e ? HOW_LEARNT : HOW_GAZ);
@@ -1297,7 +1116,7 @@ ner_rescan(struct ner *n, struct ner_doc *d)
 
 			if (t->m >= 0 || !(t->flags & NER_WORD))
 				continue;
-			if (!(t->flags & (NER_CAP | NER_UPPER)) && !ner_anycase(d, S))
+			if (!(t->flags & (NER_CAP | NER_UPPER)) && !nercase_anycase(d, S))
 				continue;
 			if (d->lower && !(t->flags & (NER_CAP | NER_UPPER)) && ner_lower_unsafe(d, i))
 				continue;
@@ -1374,7 +1193,7 @@ ner_tag(struct ner *n, struct ner_doc *d, bool learn)
 	size_t si, k;
 
 	ner_lookup(d);
-	ner_survey(d);
+	nercase_survey(d);
 	for (si = 0; si < d->ns; si++)
 		ner_tickers(d, si);
 	for (si = 0; si < d->ns; si++) {
