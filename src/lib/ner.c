@@ -6,6 +6,7 @@
 #include "ner.h"
 #include "nercase.h"
 #include "nerint.h"
+#include "nerlower.h"
 #include "nernum.h"
 #include "nertok.h"
 #include "strset.h"
@@ -752,67 +753,6 @@ ner_sentence(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si)
 	}
 }
 
-/* Lower-cased documents: the gazetteers and learnt names, without case. */
-static bool
-ner_lower_unsafe(const struct ner_doc *d, size_t i)
-{
-	return (d->t[i].flags & NER_STOP) || d->t[i].klen < 2 || tin(d, i, L_LOWER_WORDS);
-}
-
-static void
-ner_lower_sentence(struct ner *n, struct ner_doc *d, size_t si)
-{
-	const struct ner_sent *S = &d->s[si];
-	size_t i = S->tb;
-
-	while (i < S->te) {
-		struct nertok_match g, l, t;
-		const struct ner_tok *x = &d->t[i];
-
-		if (!(x->flags & NER_WORD) || x->m >= 0) {
-			i++;
-			continue;
-		}
-		t = nertok_longest(d, n->gaz, i, S->te, GAZ_BIT(GAZ_TITLE), true);
-		if (t.e != NULL && t.e->ntok >= 1 && i + t.len < S->te &&
-		    (d->t[i + t.len].flags & NER_WORD) && !ner_lower_unsafe(d, i + t.len) &&
-		    nertok_longest(d, n->gaz, i + t.len, S->te, GAZ_ENTITY_MASK, true).e == NULL &&
-		    (t.len > 1 || (x->flags & NER_PUNCT) || d->t[i].klen <= 4)) {
-			size_t p = i + t.len + 1;
-
-			if (nertok_cue(d, n->gaz, i + t.len, GAZ_BIT(GAZ_GIVEN), true) && p < S->te &&
-			    (d->t[p].flags & NER_WORD) && !ner_lower_unsafe(d, p))
-				p++;
-			nertok_emit(d, si, i + t.len, p, GAZ_PERSON, NULL, 0, HOW_PERSON);
-			i = p;
-			continue;
-		}
-		g = nertok_longest(d, n->gaz, i, S->te, GAZ_ENTITY_MASK, true);
-		l = nertok_longest(d, &n->learnt, i, S->te, GAZ_ENTITY_MASK, true);
-		if (l.len > g.len)
-			g = l;
-		if (!nercase_gaz_ok(d, S, i, g))
-			g.e = NULL, g.len = 0;
-		if (g.e != NULL && (g.len > 1 || !ner_lower_unsafe(d, i))) {
-			nertok_emit_entry(d, si, i, i + g.len, g.e, g.e == l.e ? HOW_LEARNT : HOW_GAZ);
-			i += g.len;
-			continue;
-		}
-		if (!ner_lower_unsafe(d, i) && i + 1 < S->te &&
-		    nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_GIVEN), true) &&
-		    (d->t[i + 1].flags & NER_WORD) && !ner_lower_unsafe(d, i + 1) &&
-		    d->t[i + 1].klen >= 3 &&
-		    nertok_longest(d, n->gaz, i + 1, S->te, GAZ_ENTITY_MASK, true).e == NULL &&
-		    (nertok_cue(d, n->gaz, i + 1, GAZ_BIT(GAZ_SURNAME), true) ||
-		    !(d->t[i + 1].flags & NER_COMMON))) {
-			nertok_emit(d, si, i, i + 2, GAZ_PERSON, NULL, 0, HOW_PERSON);
-			i += 2;
-			continue;
-		}
-		i++;
-	}
-}
-
 /* The document's own names, from the weakest definition to the strongest. */
 enum { NER_RANK_SELF, NER_RANK_PART, NER_RANK_FULL };
 
@@ -1118,7 +1058,7 @@ ner_rescan(struct ner *n, struct ner_doc *d)
 				continue;
 			if (!(t->flags & (NER_CAP | NER_UPPER)) && !nercase_anycase(d, S))
 				continue;
-			if (d->lower && !(t->flags & (NER_CAP | NER_UPPER)) && ner_lower_unsafe(d, i))
+			if (d->lower && !(t->flags & (NER_CAP | NER_UPPER)) && nerlower_unsafe(d, i))
 				continue;
 			e = ner_lex_longest(d, i, S->te, &len);
 			if (e == NULL)
@@ -1198,7 +1138,7 @@ ner_tag(struct ner *n, struct ner_doc *d, bool learn)
 		ner_tickers(d, si);
 	for (si = 0; si < d->ns; si++) {
 		if (d->lower)
-			ner_lower_sentence(n, d, si);
+			nerlower_sentence(n, d, si);
 		else
 			ner_sentence(n, d, &c, si);
 	}
