@@ -6,6 +6,7 @@
 #include "ner.h"
 #include "nercase.h"
 #include "nerint.h"
+#include "nerlex.h"
 #include "nerlower.h"
 #include "nernum.h"
 #include "nertok.h"
@@ -124,118 +125,6 @@ static const char *const *const ner_lists[] = {
 	ner_person_after,
 };
 
-/*
- * A small open-addressing table of strings, used for the names a document
- * defines and for the capitalisation of its words.
- */
-struct ner_lex_ent {
-	uint64_t h;		/* hash of the key, 0 for a free slot */
-	size_t k;		/* key offset in keys */
-	uint32_t kl;		/* key length */
-	int32_t type;		/* entity type, or -1 for a prefix only */
-	size_t c;		/* canonical name offset in keys */
-	uint32_t cl;		/* its length */
-	uint32_t cap, low;	/* capitalised and lower-case occurrences */
-	bool prefix;		/* a longer key starts with this one */
-	uint8_t rank;		/* NER_RANK_*: a stronger definition replaces it */
-};
-
-struct ner_lex {
-	struct ner_lex_ent *v;
-	uint32_t *used;		/* the slots in use, in order of use */
-	size_t cap, n;
-	size_t maxtok;
-	struct sbuf keys;
-};
-
-static uint64_t
-ner_hash(const char *s, size_t n)
-{
-	uint64_t h = htab_hash(s, n);
-
-	return h ? h : 1;
-}
-
-static void
-lex_reset(struct ner_lex *x)
-{
-	size_t i;
-
-	for (i = 0; i < x->n; i++)
-		x->v[x->used[i]].h = 0;
-	x->n = 0;
-	x->maxtok = 0;
-	sbuf_reset(&x->keys);
-}
-
-static struct ner_lex_ent *lex_get(struct ner_lex *x, const char *k, size_t n, bool add);
-
-static void
-lex_grow(struct ner_lex *x)
-{
-	struct ner_lex_ent *old = x->v;
-	size_t i;
-
-	x->cap = x->cap ? 2 * x->cap : 1024;
-	x->v = xcalloc(x->cap, sizeof *x->v);
-	x->used = xrealloc(x->used, (x->cap / 2 + 1) * sizeof *x->used);
-	for (i = 0; i < x->n; i++) {
-		const struct ner_lex_ent *e = &old[x->used[i]];
-		size_t j;
-
-		for (j = e->h & (x->cap - 1); x->v[j].h != 0; j = (j + 1) & (x->cap - 1))
-			;
-		x->v[j] = *e;
-		x->used[i] = (uint32_t)j;
-	}
-	free(old);
-}
-
-static struct ner_lex_ent *
-lex_get(struct ner_lex *x, const char *k, size_t n, bool add)
-{
-	uint64_t h = ner_hash(k, n);
-	size_t j;
-
-	if (x->cap == 0) {
-		if (!add)
-			return NULL;
-		lex_grow(x);
-	}
-	for (j = h & (x->cap - 1); x->v[j].h != 0; j = (j + 1) & (x->cap - 1)) {
-		struct ner_lex_ent *e = &x->v[j];
-
-		if (e->h == h && e->kl == n && memcmp(x->keys.p + e->k, k, n) == 0)
-			return e;
-	}
-	if (!add)
-		return NULL;
-	if (2 * (x->n + 1) > x->cap) {
-		lex_grow(x);
-		return lex_get(x, k, n, add);
-	}
-	memset(&x->v[j], 0, sizeof x->v[j]);
-	x->used[x->n] = (uint32_t)j;
-	x->v[j].h = h;
-	x->v[j].k = x->keys.len;
-	x->v[j].kl = (uint32_t)n;
-	x->v[j].type = -1;
-	sbuf_add(&x->keys, k, n);
-	x->n++;
-	return &x->v[j];
-}
-
-static void
-lex_free(struct ner_lex *x)
-{
-	if (x == NULL)
-		return;
-	free(x->v);
-	free(x->used);
-	sbuf_free(&x->keys);
-	free(x);
-}
-
 void
 ner_init(struct ner *n, const struct abbrev *ab, struct gaz *g)
 {
@@ -302,7 +191,7 @@ ner_doc_reset(struct ner_doc *d)
 	if (d->lex == NULL) {
 		d->lex = xcalloc(1, sizeof *d->lex);
 	}
-	lex_reset(d->lex);
+	nerlex_reset(d->lex);
 	htab_clear(&d->words);
 }
 
@@ -318,7 +207,7 @@ ner_doc_free(struct ner_doc *d)
 	free(d->h);
 	free(d->s);
 	free(d->m);
-	lex_free(d->lex);
+	nerlex_free(d->lex);
 	htab_free(&d->words);
 	free(d->w);
 	tok_list_free(&d->scratch);
@@ -619,16 +508,6 @@ ner_title_before(struct ner *n, struct ner_doc *d, const struct ner_sent *S, siz
 	return false;
 }
 
-/* Unknown capitalised words [j, u) waiting for the document's evidence. */
-struct ner_pending {
-	size_t sent, tb, te;
-};
-
-struct ner_run_ctx {
-	struct ner_pending *p;
-	size_t np, capp;
-};
-
 static void
 ner_pend(struct ner_run_ctx *c, size_t si, size_t tb, size_t te)
 {
@@ -753,182 +632,6 @@ ner_sentence(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si)
 	}
 }
 
-/* The document's own names, from the weakest definition to the strongest. */
-enum { NER_RANK_SELF, NER_RANK_PART, NER_RANK_FULL };
-
-static void
-ner_lex_put(struct ner_doc *d, const char *key, size_t klen, size_t ntok, int type,
-    const char *canon, size_t clen, int rank)
-{
-	struct ner_lex_ent *e;
-	size_t i;
-
-	e = lex_get(d->lex, key, klen, true);
-	if (e->type >= 0 && e->rank >= rank)
-		return;
-	e->type = type;
-	e->rank = (uint8_t)rank;
-	e->c = d->lex->keys.len;
-	sbuf_add(&d->lex->keys, canon, clen);
-	e->cl = (uint32_t)clen;
-	for (i = klen; i-- > 0;)
-		if (key[i] == ' ')
-			lex_get(d->lex, key, i, true)->prefix = true;
-	if (ntok > d->lex->maxtok)
-		d->lex->maxtok = ntok;
-}
-
-/* Count the tokens of mention m that are words or names (not connectors). */
-static size_t
-ner_words(const struct ner_doc *d, const struct ner_mention *m)
-{
-	size_t i, w = 0;
-
-	for (i = m->tb; i < m->te; i++)
-		w += (d->t[i].flags & NER_WORD) && !nertok_is_connector(d, i);
-	return w;
-}
-
-static void
-ner_define(struct ner *n, struct ner_doc *d, size_t k)
-{
-	struct ner_mention *m = &d->m[k];
-	const char *canon = d->canon.p + m->canon;
-	size_t last = m->te - 1, i;
-
-	bool full = ner_words(d, m) >= 2;
-
-	nertok_key(d, m->tb, m->te - m->tb);
-	ner_lex_put(d, d->kb.p, d->kb.len, m->te - m->tb, m->type, canon, m->clen,
-	    full ? NER_RANK_FULL : NER_RANK_SELF);
-	if (m->type == GAZ_PERSON && full && (d->t[last].flags & NER_WORD)) {
-		nertok_key(d, last, 1);
-		ner_lex_put(d, d->kb.p, d->kb.len, 1, GAZ_PERSON, canon, m->clen, NER_RANK_PART);
-	}
-	if (m->type == GAZ_ORG && m->how == HOW_ORG) {
-		for (i = m->tb + 1; i < m->te; i++)
-			if (nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_ORG_SUFFIX) | GAZ_BIT(GAZ_ORG_HEAD), true) ||
-			    (nertok_is_connector(d, i) && !tis(d, i, "-")))
-				break;
-		if (i < m->te && nertok_longest(d, n->gaz, m->tb, i, GAZ_ENTITY_MASK, true).len != i - m->tb &&
-		    !(d->t[m->tb].flags & NER_STOP)) {
-			nertok_key(d, m->tb, i - m->tb);
-			ner_lex_put(d, d->kb.p, d->kb.len, i - m->tb, GAZ_ORG, canon, m->clen, NER_RANK_PART);
-		}
-	}
-}
-
-/* The mention ending just before token i, or -1. */
-static int32_t
-ner_mention_before(const struct ner_doc *d, size_t i, size_t tb)
-{
-	return i > tb ? d->t[i - 1].m : -1;
-}
-
-/* Initials of the capitalised words of [tb, te) equal to the acronym at a? */
-static bool
-ner_initials(const struct ner_doc *d, size_t tb, size_t te, size_t a)
-{
-	const char *acr = d->text.p + d->t[a].s;
-	size_t alen = d->t[a].e - d->t[a].s, k = 0, i;
-
-	for (i = tb; i < te && k <= alen; i++) {
-		const char *w = d->text.p + d->t[i].s;
-
-		if (!(d->t[i].flags & NER_CAP))
-			continue;
-		if (k == alen || w[0] != acr[k])
-			return false;
-		k++;
-	}
-	return k == alen && alen >= 2;
-}
-
-/* Tickers and company names in angle brackets: "<DIA>", "<NORTHFIELD INDUSTRIES INC>". */
-static void
-ner_tickers(struct ner_doc *d, size_t si)
-{
-	const struct ner_sent *S = &d->s[si];
-	size_t i, k;
-
-	for (i = S->tb; i + 2 < S->te; i++) {
-		if (!tis(d, i, "<"))
-			continue;
-		for (k = i + 1; k < S->te && k < i + 9 && (d->t[k].flags & NER_WORD); k++)
-			;
-		if (k < S->te && k > i + 1 && tis(d, k, ">"))
-			nertok_emit(d, si, i + 1, k, GAZ_ORG, NULL, 0, HOW_ACRONYM);
-	}
-}
-
-/* Acronyms and tickers in brackets after a name. */
-static void
-ner_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si)
-{
-	const struct ner_sent *S = &d->s[si];
-	size_t i, k;
-
-	(void)n;
-	for (i = S->tb; i + 2 < S->te; i++) {
-		bool angle = tis(d, i, "<"), paren = tis(d, i, "(");
-		int32_t m;
-
-		if (!angle && !paren)
-			continue;
-		for (k = i + 1; k < S->te && k < i + 9 && (d->t[k].flags & NER_WORD); k++)
-			;
-		if (k >= S->te || k == i + 1 || !tis(d, k, angle ? ">" : ")"))
-			continue;
-		if (angle)
-			continue;
-		if (k != i + 2 || !(d->t[i + 1].flags & (NER_UPPER | NER_CAP)) || d->t[i + 1].m >= 0)
-			continue;
-		m = ner_mention_before(d, i, S->tb);
-		if (m >= 0 && (d->m[m].type == GAZ_ORG || ner_initials(d, d->m[m].tb, d->m[m].te, i + 1))) {
-			nertok_emit(d, si, i + 1, k, d->m[m].type, d->canon.p + d->m[m].canon, d->m[m].clen,
-			    HOW_ACRONYM);
-			continue;
-		}
-		for (m = 0; (size_t)m < c->np; m++)
-			if (c->p[m].sent == si && c->p[m].te == i &&
-			    ner_initials(d, c->p[m].tb, c->p[m].te, i + 1)) {
-				nertok_emit(d, si, c->p[m].tb, c->p[m].te, GAZ_ORG, NULL, 0, HOW_ACRONYM);
-				nertok_emit(d, si, i + 1, k, GAZ_ORG, d->canon.p + d->m[d->nm - 1].canon,
-				    d->m[d->nm - 1].clen, HOW_ACRONYM);
-				break;
-			}
-	}
-}
-
-/* The longest document name at token i; its entry, or NULL. */
-static const struct ner_lex_ent *
-ner_lex_longest(struct ner_doc *d, size_t i, size_t te, size_t *len)
-{
-	const struct ner_lex_ent *best = NULL;
-	size_t l;
-
-	sbuf_reset(&d->kb);
-	for (l = 1; i + l <= te && l <= d->lex->maxtok; l++) {
-		const struct ner_lex_ent *e;
-
-		if (d->t[i + l - 1].m >= 0)
-			break;
-		if (l > 1)
-			sbuf_addc(&d->kb, ' ');
-		sbuf_add(&d->kb, tkey(d, i + l - 1), d->t[i + l - 1].klen);
-		e = lex_get(d->lex, d->kb.p, d->kb.len, false);
-		if (e == NULL)
-			break;
-		if (e->type >= 0) {
-			best = e;
-			*len = l;
-		}
-		if (!e->prefix)
-			break;
-	}
-	return best;
-}
-
 /* Verbs and words after which capitalised words are a person. */
 
 static bool
@@ -973,48 +676,22 @@ ner_rare_words(struct ner *n, struct ner_doc *d, size_t tb, size_t te)
 	return true;
 }
 
-/*
- * One sense per document: a one-word gazetteer match that the document
- * uses as a person's surname ("Slack" after "James Slack") is that person.
- */
-static void
-ner_retype(struct ner_doc *d)
-{
-	size_t k;
-
-	for (k = 0; k < d->nm; k++) {
-		struct ner_mention *m = &d->m[k];
-		const struct ner_lex_ent *e;
-
-		if (m->how != HOW_GAZ || m->te - m->tb != 1 || m->type == GAZ_PERSON)
-			continue;
-		e = lex_get(d->lex, tkey(d, m->tb), d->t[m->tb].klen, false);
-		if (e == NULL || e->type != GAZ_PERSON || e->rank < NER_RANK_PART)
-			continue;
-		m->type = GAZ_PERSON;
-		m->how = HOW_LEX;
-		m->canon = d->canon.len;
-		sbuf_add(&d->canon, d->lex->keys.p + e->c, e->cl);
-		m->clen = e->cl;
-	}
-}
-
 /* Decide the pending runs from the document's names and their context. */
 static void
 ner_resolve(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c)
 {
 	size_t k;
 
-	ner_retype(d);
+	nerlex_retype(d);
 	for (k = 0; k < c->np; k++) {
 		const struct ner_pending *p = &c->p[k];
-		const struct ner_lex_ent *e;
+		const struct nerlex_ent *e;
 		size_t len = 0, w = p->te - p->tb;
 		struct nertok_match l;
 
 		if (d->t[p->tb].m >= 0)
 			continue;
-		e = ner_lex_longest(d, p->tb, p->te, &len);
+		e = nerlex_longest(d, p->tb, p->te, &len);
 		if (e != NULL && len == w) {
 			nertok_emit(d, p->sent, p->tb, p->te, e->type, d->lex->keys.p + e->c, e->cl,
 			    HOW_LEX);
@@ -1040,62 +717,7 @@ ner_resolve(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c)
 	}
 }
 
-/* Tag every other occurrence of the document's names. */
-static void
-ner_rescan(struct ner *n, struct ner_doc *d)
-{
-	size_t si, i;
-
-	for (si = 0; si < d->ns; si++) {
-		const struct ner_sent *S = &d->s[si];
-
-		for (i = S->tb; i < S->te; i++) {
-			const struct ner_tok *t = &d->t[i];
-			const struct ner_lex_ent *e;
-			size_t len = 0;
-
-			if (t->m >= 0 || !(t->flags & NER_WORD))
-				continue;
-			if (!(t->flags & (NER_CAP | NER_UPPER)) && !nercase_anycase(d, S))
-				continue;
-			if (d->lower && !(t->flags & (NER_CAP | NER_UPPER)) && nerlower_unsafe(d, i))
-				continue;
-			e = ner_lex_longest(d, i, S->te, &len);
-			if (e == NULL)
-				continue;
-			if (len == 1 && (t->flags & NER_INITIAL) && (t->flags & NER_STOP))
-				continue;
-			if (len == 1 && !(t->flags & (NER_CAP | NER_UPPER)) &&
-			    nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), true))
-				continue;
-			nertok_emit(d, si, i, i + len, e->type, d->lex->keys.p + e->c, e->cl, HOW_LEX);
-			i += len - 1;
-		}
-	}
-}
-
 /* Canonical names of short forms, and learning for later documents. */
-
-static void
-ner_canonical(struct ner_doc *d)
-{
-	size_t k;
-
-	for (k = 0; k < d->nm; k++) {
-		struct ner_mention *m = &d->m[k];
-		const struct ner_lex_ent *e;
-
-		if (m->how == HOW_NUMERIC || m->how == HOW_LEX)
-			continue;
-		nertok_key(d, m->tb, m->te - m->tb);
-		e = lex_get(d->lex, d->kb.p, d->kb.len, false);
-		if (e == NULL || e->type != m->type || e->cl == 0)
-			continue;
-		m->canon = d->canon.len;
-		sbuf_add(&d->canon, d->lex->keys.p + e->c, e->cl);
-		m->clen = e->cl;
-	}
-}
 
 static void
 ner_learn(struct ner *n, struct ner_doc *d)
@@ -1135,7 +757,7 @@ ner_tag(struct ner *n, struct ner_doc *d, bool learn)
 	ner_lookup(d);
 	nercase_survey(d);
 	for (si = 0; si < d->ns; si++)
-		ner_tickers(d, si);
+		nerlex_tickers(d, si);
 	for (si = 0; si < d->ns; si++) {
 		if (d->lower)
 			nerlower_sentence(n, d, si);
@@ -1143,18 +765,18 @@ ner_tag(struct ner *n, struct ner_doc *d, bool learn)
 			ner_sentence(n, d, &c, si);
 	}
 	for (si = 0; si < d->ns; si++)
-		ner_brackets(n, d, &c, si);
+		nerlex_brackets(n, d, &c, si);
 	for (k = 0; k < d->nm; k++)
 		if (d->m[k].how != HOW_NUMERIC)
-			ner_define(n, d, k);
+			nerlex_define(n, d, k);
 	ner_resolve(n, d, &c);
 	for (k = 0; k < d->nm; k++)
 		if (d->m[k].how == HOW_GUESS || d->m[k].how == HOW_ACRONYM)
-			ner_define(n, d, k);
-	ner_rescan(n, d);
+			nerlex_define(n, d, k);
+	nerlex_rescan(n, d);
 	for (si = 0; si < d->ns; si++)
 		nernum_sentence(d, si);
-	ner_canonical(d);
+	nerlex_canonical(d);
 	if (learn && !d->lower)
 		ner_learn(n, d);
 	if (d->nm > 1)

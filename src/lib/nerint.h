@@ -7,7 +7,8 @@
  * token's cls has bit L_NAME set when its word is on list NAME (ner.c
  * loads the lists in this order).  tkey(), tis() and tin() read token i of
  * a document: its folded key, whether the key is w, and whether its word
- * is on a list.
+ * is on a list.  A struct ner_run_ctx holds the runs of capitalised words
+ * that no rule could type, for the document's own evidence to decide.
  */
 #ifndef TABLOID_NERINT_H
 #define TABLOID_NERINT_H
@@ -72,5 +73,15 @@ tin(const struct ner_doc *d, size_t i, int list)
 {
 	return (d->t[i].cls >> list) & 1;
 }
+
+/* Unknown capitalised words [j, u) waiting for the document's evidence. */
+struct ner_pending {
+	size_t sent, tb, te;
+};
+
+struct ner_run_ctx {
+	struct ner_pending *p;
+	size_t np, capp;
+};
 
 #endif
