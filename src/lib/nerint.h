@@ -1,7 +1,14 @@
 /*
  * nerint: what the ner modules share and nothing else may use.
  *
- * ner.c, nertok.c and the modules of the tagger's evidence include it.
+ * ner.c keeps the public interface (ner.h), the word lists and the order
+ * of ner_tag()'s passes.  The tokens and the mentions over them are
+ * nertok's; each kind of evidence is a module of its own: nercase (what
+ * capitalisation says), nername (runs of capitalised words and the rules
+ * that type them), nerlex (the names a document defines, acronyms and
+ * tickers), nerlower (lower-cased documents) and nernum (dates, times,
+ * money and percentages).
+ *
  * HOW_* record how a mention was found (struct ner_mention's how): learning
  * and canonical names depend on it.  L_* number the tagger's word lists: a
  * token's cls has bit L_NAME set when its word is on list NAME (ner.c
