@@ -1,0 +1,373 @@
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "ner.h"
+#include "nercase.h"
+#include "nerint.h"
+#include "nerlex.h"
+#include "nername.h"
+#include "nernum.h"
+#include "nertok.h"
+
+/*
+ * Tokens in the longest name the rules build from capitalised words, so
+ * that a sentence of thousands of names costs time in proportion to its
+ * length.  Real names are far shorter: "International Bank for
+ * Reconstruction and Development" has 6 tokens.
+ */
+#define NERNAME_MAXNAME 16
+
+/* The end of the run of name tokens that starts at i. */
+static size_t
+nername_run_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i)
+{
+	size_t k = i + 1;
+
+	while (k < S->te) {
+		if (nercase_namelike(n, d, S, k)) {
+			k++;
+			continue;
+		}
+		if (!nertok_is_connector(d, k) || d->t[k].m >= 0)
+			break;
+		if (k + 1 < S->te && nercase_namelike(n, d, S, k + 1)) {
+			k++;
+			continue;
+		}
+		if (k + 2 < S->te && tis(d, k + 1, "the") && !tis(d, k, "-") &&
+		    nercase_namelike(n, d, S, k + 2)) {
+			k += 2;
+			continue;
+		}
+		break;
+	}
+	while (k > i + 1 && nertok_is_connector(d, k - 1))
+		k--;
+	return k;
+}
+
+/* The end of the "of Y" tail of an organisation's name from connector k. */
+static size_t
+nername_org_tail(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t k, size_t e)
+{
+	size_t m = k + 1;
+
+	if (m < e && tis(d, m, "the"))
+		m++;
+	while (m < e) {
+		if (nercase_namelike(n, d, S, m) && !nernum_is_calendar(d, m)) {
+			m++;
+			continue;
+		}
+		if (!nertok_is_connector(d, m) || tis(d, m, "of") || tis(d, m, "on") ||
+		    tis(d, m, "for") || m + 1 >= e || !nercase_namelike(n, d, S, m + 1))
+			break;
+		if ((tis(d, m, "and") || tis(d, m, "&")) &&
+		    nertok_longest(d, n->gaz, m + 1, e, GAZ_ENTITY_MASK, nercase_anycase(d, S)).e != NULL)
+			break;
+		m++;
+	}
+	while (m > k + 1 && nertok_is_connector(d, m - 1))
+		m--;
+	return m > k + 1 && nercase_namelike(n, d, S, m - 1) ? m : 0;
+}
+
+/*
+ * The end of an organisation's name that starts at j, or 0: capitalised
+ * words up to a head or suffix ("Huawei Technologies Co."), with an "of Y"
+ * tail after a head ("Bank of England").
+ */
+static size_t
+nername_org_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j, size_t e)
+{
+	uint32_t heads = GAZ_BIT(GAZ_ORG_SUFFIX) | GAZ_BIT(GAZ_ORG_HEAD);
+	bool any = nercase_anycase(d, S), head = false;
+	size_t k, last = 0, tail;
+
+	if (e - j > NERNAME_MAXNAME)
+		e = j + NERNAME_MAXNAME;
+
+	for (k = j; k < e; k++) {
+		if (k > j && nertok_longest(d, n->gaz, k, e, GAZ_BIT(GAZ_TITLE), false).e != NULL &&
+		    !nertok_cue(d, n->gaz, k, heads, any))
+			break;
+		if (nertok_is_connector(d, k)) {
+			if (tis(d, k, "-") || tis(d, k, "&"))
+				continue;
+			if (tis(d, k, "and") && last == 0 && k + 1 < e &&
+			    nertok_longest(d, n->gaz, j, k, GAZ_ENTITY_MASK, any).len != k - j &&
+			    nertok_longest(d, n->gaz, k + 1, e, GAZ_ENTITY_MASK, any).e == NULL)
+				continue;
+			if (!(tis(d, k, "of") || tis(d, k, "for") || tis(d, k, "on")) || last != k)
+				break;
+			if (head && (tail = nername_org_tail(n, d, S, k, e)) > 0)
+				last = tail;
+			break;
+		}
+		if (k > j && nertok_cue(d, n->gaz, k, heads, any)) {
+			last = k + 1;
+			head = nertok_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_HEAD), any);
+		} else if (last == k && k > j && nertok_cue(d, n->gaz, k - 1,
+		    GAZ_BIT(GAZ_ORG_SUFFIX), any) && !nertok_cue(d, n->gaz, k - 1,
+		    GAZ_BIT(GAZ_ORG_HEAD), any)) {
+			break;
+		} else if (k == j && nertok_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_HEAD), any) && k + 1 < e &&
+		    nertok_is_connector(d, k + 1)) {
+			last = k + 1;
+			head = true;
+		}
+	}
+	return last >= j + 2 ? last : 0;
+}
+
+/* The end of a person's name that starts at j (at most 4 name tokens). */
+static size_t
+nername_person_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j, size_t e)
+{
+	size_t k = j, words = 0;
+
+	while (k < e && words < 4) {
+		if (nertok_is_connector(d, k)) {
+			if (!tin(d, k, L_PARTICLES) && !tis(d, k, "-"))
+				break;
+			k++;
+			continue;
+		}
+		if (!nercase_namelike(n, d, S, k))
+			break;
+		if (k > j && nertok_longest(d, n->gaz, k, e, GAZ_BIT(GAZ_TITLE) | GAZ_BIT(GAZ_ORG) |
+		    GAZ_BIT(GAZ_GPE), false).len > 1)
+			break;
+		words++;
+		k++;
+	}
+	while (k > j + 1 && nertok_is_connector(d, k - 1))
+		k--;
+	return k;
+}
+
+/* Whether the words just before token i are a title or job ("spokesman"). */
+static bool
+nername_title_before(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i)
+{
+	size_t b;
+
+	for (b = i; b-- > S->tb && i - b <= 3;) {
+		struct nertok_match m = nertok_longest(d, n->gaz, b, i,
+		    GAZ_BIT(GAZ_TITLE) | GAZ_BIT(GAZ_JOB), true);
+
+		if (m.e != NULL && b + m.len == i)
+			return true;
+		if (!(d->t[b].flags & NER_WORD))
+			break;
+	}
+	return false;
+}
+
+static void
+nername_pend(struct ner_run_ctx *c, size_t si, size_t tb, size_t te)
+{
+	if (c->np == c->capp) {
+		c->capp = c->capp ? 2 * c->capp : 64;
+		c->p = xrealloc(c->p, c->capp * sizeof *c->p);
+	}
+	c->p[c->np].sent = si;
+	c->p[c->np].tb = tb;
+	c->p[c->np].te = te;
+	c->np++;
+}
+
+/* The end of unknown name words from j: up to a title, a known name or a connector. */
+static size_t
+nername_unknown_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j, size_t e)
+{
+	size_t k = j + 1;
+
+	if (e - j > NERNAME_MAXNAME)
+		e = j + NERNAME_MAXNAME;
+
+	while (k < e && (!nertok_is_connector(d, k) || tis(d, k, "-")) &&
+	    nertok_longest(d, n->gaz, k, e, GAZ_ENTITY_MASK | GAZ_BIT(GAZ_TITLE),
+	    nercase_anycase(d, S)).e == NULL)
+		k++;
+	return k;
+}
+
+/* Whether tokens [b, e) are all organisation heads or suffixes. */
+static bool
+nername_suffixes_only(struct ner *n, struct ner_doc *d, size_t b, size_t e)
+{
+	for (; b < e; b++)
+		if (!nertok_cue(d, n->gaz, b, GAZ_BIT(GAZ_ORG_SUFFIX) | GAZ_BIT(GAZ_ORG_HEAD), true))
+			return false;
+	return true;
+}
+
+/* Tag the run of name tokens [i, e) of sentence si; returns where to go on. */
+static size_t
+nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, size_t i, size_t e)
+{
+	const struct ner_sent *S = &d->s[si];
+	bool any = nercase_anycase(d, S), titled = nername_title_before(n, d, S, i);
+	size_t j = i, end = e;
+
+	while (j < e) {
+		struct nertok_match g, t;
+		size_t o, p;
+
+		if (nertok_is_connector(d, j) || d->t[j].m >= 0 || tis(d, j, "the")) {
+			j++;
+			continue;
+		}
+		t = nertok_longest(d, n->gaz, j, e, GAZ_BIT(GAZ_TITLE), any);
+		o = nername_org_end(n, d, S, j, e);
+		if (t.e != NULL && j + t.len < e && !nertok_is_connector(d, j + t.len) &&
+		    (o == 0 || o <= j + t.len || nername_person_end(n, d, S, j + t.len, e) < o)) {
+			titled = true;
+			j += t.len;
+			continue;
+		}
+		g = nertok_longest(d, n->gaz, j, S->te, GAZ_ENTITY_MASK, any);
+		if (!nercase_gaz_ok(d, S, j, g))
+			g.e = NULL, g.len = 0;
+		if (o > 0 && o - j >= g.len) {
+			if (g.e != NULL && g.e->type == GAZ_ORG && nername_suffixes_only(n, d, j + g.len, o))
+				nertok_emit_entry(d, si, j, o, g.e, HOW_ORG);
+			else
+				nertok_emit(d, si, j, o, GAZ_ORG, NULL, 0, HOW_ORG);
+			j = o;
+			titled = false;
+			continue;
+		}
+		if (titled || (g.len <= 1 && j + 1 < e && !nertok_is_connector(d, j + 1) &&
+		    nertok_cue(d, n->gaz, j, GAZ_BIT(GAZ_GIVEN), any) &&
+		    nertok_longest(d, n->gaz, j + 1, e, GAZ_ENTITY_MASK & ~GAZ_BIT(GAZ_PERSON), any).len <= 1 &&
+		    !nertok_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_ORG_HEAD) | GAZ_BIT(GAZ_ORG_SUFFIX), any))) {
+			if (g.e != NULL && g.e->type == GAZ_PERSON) {
+				nertok_emit_entry(d, si, j, j + g.len, g.e, HOW_GAZ);
+				j += g.len;
+			} else {
+				p = nername_person_end(n, d, S, j, e);
+				nertok_emit(d, si, j, p, GAZ_PERSON, NULL, 0, HOW_PERSON);
+				j = p;
+			}
+			titled = false;
+			continue;
+		}
+		if (g.e != NULL) {
+			nertok_emit_entry(d, si, j, j + g.len, g.e, HOW_GAZ);
+			if (j + g.len > end)
+				end = j + g.len;
+			j += g.len;
+			continue;
+		}
+		p = nername_unknown_end(n, d, S, j, e);
+		if (p - j >= 2 && nertok_cue(d, n->gaz, p - 1, GAZ_BIT(GAZ_LOC_HEAD), any))
+			nertok_emit(d, si, j, p, GAZ_LOC, NULL, 0, HOW_PLACE);
+		else if (p - j >= 2 && nertok_cue(d, n->gaz, p - 1, GAZ_BIT(GAZ_GPE_HEAD), any))
+			nertok_emit(d, si, j, p, GAZ_GPE, NULL, 0, HOW_PLACE);
+		else
+			nername_pend(c, si, j, p);
+		j = p;
+	}
+	return end;
+}
+
+void
+nername_sentence(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si)
+{
+	const struct ner_sent *S = &d->s[si];
+	size_t i = S->tb;
+
+	while (i < S->te) {
+		if (!nercase_namelike(n, d, S, i) || nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_NOT), false)) {
+			i++;
+			continue;
+		}
+		i = nername_run(n, d, c, si, i, nername_run_end(n, d, S, i));
+	}
+}
+
+/* Verbs and words after which capitalised words are a person. */
+static bool
+nername_person_context(struct ner *n, struct ner_doc *d, const struct ner_pending *p)
+{
+	const struct ner_sent *S = &d->s[p->sent];
+	size_t a = p->te;
+
+	if (a < S->te && tin(d, a, L_PERSON_AFTER))
+		return true;
+	if (a + 1 < S->te && tis(d, a, ",") && (tis(d, a + 1, "who") ||
+	    nertok_cue(d, n->gaz, a + 1, GAZ_BIT(GAZ_JOB), true)))
+		return true;
+	if (a + 2 < S->te && tis(d, a, ",") && (tis(d, a + 1, "a") || tis(d, a + 1, "the") ||
+	    tis(d, a + 1, "an")) && nertok_cue(d, n->gaz, a + 2, GAZ_BIT(GAZ_JOB), true))
+		return true;
+	return p->tb > S->tb && tin(d, p->tb - 1, L_PERSON_AFTER);
+}
+
+static bool
+nername_plain_words(struct ner_doc *d, size_t tb, size_t te)
+{
+	size_t i;
+
+	for (i = tb; i < te; i++)
+		if (!(d->t[i].flags & NER_CAP) || (d->t[i].flags & NER_UPPER) ||
+		    (d->t[i].flags & NER_STOP))
+			return false;
+	return true;
+}
+
+/* Whether none of the words [tb, te) is a common word but for names. */
+static bool
+nername_rare_words(struct ner *n, struct ner_doc *d, size_t tb, size_t te)
+{
+	size_t i;
+
+	for (i = tb; i < te; i++)
+		if ((d->t[i].flags & NER_COMMON) && !nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_GIVEN) |
+		    GAZ_BIT(GAZ_SURNAME), false))
+			return false;
+	return true;
+}
+
+void
+nername_resolve(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c)
+{
+	size_t k;
+
+	nerlex_retype(d);
+	for (k = 0; k < c->np; k++) {
+		const struct ner_pending *p = &c->p[k];
+		const struct nerlex_ent *e;
+		size_t len = 0, w = p->te - p->tb;
+		struct nertok_match l;
+
+		if (d->t[p->tb].m >= 0)
+			continue;
+		e = nerlex_longest(d, p->tb, p->te, &len);
+		if (e != NULL && len == w) {
+			nertok_emit(d, p->sent, p->tb, p->te, e->type, d->lex->keys.p + e->c, e->cl,
+			    HOW_LEX);
+			continue;
+		}
+		l = nertok_longest(d, &n->learnt, p->tb, p->te, GAZ_ENTITY_MASK, false);
+		if (l.e != NULL && l.len == w) {
+			nertok_emit_entry(d, p->sent, p->tb, p->te, l.e, HOW_LEARNT);
+			continue;
+		}
+		if (!nername_rare_words(n, d, p->tb, p->te))
+			continue;
+		if (w >= 2 && w <= 3 && nername_plain_words(d, p->tb, p->te) &&
+		    (nertok_cue(d, n->gaz, p->te - 1, GAZ_BIT(GAZ_SURNAME), false) ||
+		    (w == 2 && nertok_cue(d, n->gaz, p->tb, GAZ_BIT(GAZ_SURNAME), false)) ||
+		    nername_person_context(n, d, p))) {
+			nertok_emit(d, p->sent, p->tb, p->te, GAZ_PERSON, NULL, 0, HOW_GUESS);
+			continue;
+		}
+		if (w == 1 && nername_plain_words(d, p->tb, p->te) && nername_person_context(n, d, p) &&
+		    nertok_cue(d, n->gaz, p->tb, GAZ_BIT(GAZ_SURNAME), false))
+			nertok_emit(d, p->sent, p->tb, p->te, GAZ_PERSON, NULL, 0, HOW_GUESS);
+	}
+}

@@ -1,0 +1,38 @@
+/*
+ * nername: runs of capitalised words and the rules that type them.
+ * Private to the ner modules.
+ *
+ * A run is the name-like words of a sentence (nercase.h) with the
+ * connectors between them ("of", "de", "and", a hyphen).  In a run, a
+ * gazetteer name is that name; words up to an organisation head or suffix
+ * are an organisation, with an "of Y" tail after a head ("Bank of
+ * England"); words after a title or job ("Prime Minister", "spokesman") or
+ * from a given name are a person; words ending in a place head are a
+ * place.  What no rule types waits, pending, for the document's own
+ * evidence: its lexicon (nerlex.h), the names learnt from earlier
+ * documents, surnames and the words around it ("said", ", who").
+ */
+#ifndef TABLOID_NERNAME_H
+#define TABLOID_NERNAME_H
+
+#include <stddef.h>
+
+#include "ner.h"
+#include "nerint.h"
+
+/*
+ * Mark the names of sentence si of d, which is not lower-cased, and add
+ * the runs that no rule types to c.
+ */
+void nername_sentence(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si);
+/*
+ * Decide the pending runs of c that are in no mention yet, after the
+ * document's lexicon is made: first retype the gazetteer matches that the
+ * lexicon has as a person (nerlex_retype()); then a run that is a name
+ * of the lexicon or of n->learnt as a whole is that name, and one of rare
+ * words that a surname or its context ("said", ", who") makes a person's
+ * is a person.  The others stay untagged.
+ */
+void nername_resolve(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c);
+
+#endif
