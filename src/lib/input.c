@@ -84,12 +84,15 @@ input_option(int ch, const char *arg)
 	return true;
 }
 
+/* input_decode()'s text, and the last file warned of for each result. */
+static struct enc input_enc;
+static char *input_warned[2];
+
 /* Warn once per file and kind of result. */
 static void
 input_warn_enc(const char *file, uint64_t line, enum enc_result r)
 {
-	static char *seen[2];
-	char **last = &seen[r == ENC_DECODED];
+	char **last = &input_warned[r == ENC_DECODED];
 	char where[48] = "";
 
 	if (*last != NULL && strcmp(*last, file) == 0)
@@ -109,17 +112,27 @@ const char *
 input_decode(const char *file, uint64_t line, const char *t, size_t *n,
     const struct fold_map **map)
 {
-	static struct enc e;
-	enum enc_result r = enc_text(&e, input_opts.encoding, t, *n);
+	struct enc *e = &input_enc;
+	enum enc_result r = enc_text(e, input_opts.encoding, t, *n);
 
 	*map = NULL;
 	if (r == ENC_CLEAN)
 		return t;
 	if (input_opts.encoding == ENC_AUTO || r == ENC_REPAIRED)
 		input_warn_enc(file, line, r);
-	*map = &e.map;
-	*n = e.u.len;
-	return e.u.p;
+	*map = &e->map;
+	*n = e->u.len;
+	return e->u.p;
+}
+
+void
+input_decode_free(void)
+{
+	enc_free(&input_enc);
+	memset(&input_enc, 0, sizeof input_enc);
+	free(input_warned[0]);
+	free(input_warned[1]);
+	input_warned[0] = input_warned[1] = NULL;
 }
 
 const struct fold_map *

@@ -86,6 +86,8 @@ enum {
  */
 const char *input_decode(const char *file, uint64_t line, const char *t, size_t *n,
     const struct fold_map **map);
+/* Free what input_decode() keeps between calls (it starts afresh). */
+void input_decode_free(void);
 
 /*
  * When ch is one of the INPUT_OPT_ values, record the option (arg is its

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "lib/input.h"
 
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
@@ -145,6 +146,7 @@ fuzz_release(void)
 {
 	size_t k;
 
+	input_decode_free();
 	fuzz_tracking = false;
 	for (k = 0; k < fuzz_nidx; k++) {
 		struct fuzz_slot *s = &fuzz_live[fuzz_idx[k]];

@@ -40,7 +40,8 @@ extern jmp_buf fuzz_jmp;
  * An error jumps back with setjmp() returning 1 and fuzz_status set to
  * the exit status.  The target must then free (not only empty) all it
  * owns that may have grown since fuzz_arm() before calling fuzz_done(),
- * which frees every other block allocated since and still held.  Locals
+ * which frees the library's caches (input_decode_free()) and every other
+ * block allocated since and still held.  Locals
  * changed after setjmp() are indeterminate after the jump: keep what is
  * to be freed in static storage.
  */

@@ -92,7 +92,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static bool ready;
-	struct vgroup_opts go = {1 + size % 5, 0.3, size % 2 == 0, size % 3 == 0, false};
+	struct vgroup_opts go = {.shingle = 1 + size % 5, .threshold = 0.3, .containment = 0.8,
+	                         .clusters = size % 2 == 0, .all = size % 3 == 0};
 	struct vdiff_opts dopt = {.threshold = 0.5, .summary = size % 3 == 1};
 	struct vdiff v;
 	bool found;
