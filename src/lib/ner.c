@@ -207,6 +207,111 @@ ner_doc_free(struct ner_doc *d)
 	memset(d, 0, sizeof *d);
 }
 
+/* Token classes from the text. */
+static uint32_t
+ner_shape(const char *s, size_t n, enum tok_type type)
+{
+	uint32_t f = 0;
+	size_t i = 0, letters = 0, upper = 0;
+	bool first = true;
+
+	if (type == TOK_NUMBER)
+		return NER_NUM;
+	if (type == TOK_PUNCT || type == TOK_SYMBOL)
+		f |= NER_PUNCT;
+	while (i < n) {
+		int32_t cp;
+		size_t l = utf8_decode(s + i, n - i, &cp);
+
+		if (cp >= 0 && utf8_is_letter(cp)) {
+			bool up = utf8_is_upper(cp);
+
+			letters++;
+			upper += up;
+			if (first)
+				f |= up ? NER_CAP : NER_LOWER;
+			first = false;
+		}
+		i += l;
+	}
+	if (letters > 0)
+		f |= NER_WORD;
+	if (letters >= 2 && upper == letters)
+		f |= NER_UPPER;
+	return f;
+}
+
+/*
+ * gaz_fold() and ner_shape() in one pass, for an ASCII token: its folded
+ * form goes to keys and its flags to *flags.  Returns false, with keys
+ * unchanged, for a token with other bytes.
+ */
+static bool
+ner_fold_ascii(struct sbuf *keys, const char *s, size_t n, enum tok_type type,
+    uint32_t *flags)
+{
+	size_t i, letters = 0, upper = 0;
+	uint32_t f = 0;
+	char *o;
+
+	sbuf_grow(keys, n);
+	o = keys->p + keys->len;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x80)
+			return false;
+		if (c >= 'A' && c <= 'Z') {
+			if (letters == 0)
+				f |= NER_CAP;
+			letters++;
+			upper++;
+			c += 32;
+		} else if (c >= 'a' && c <= 'z') {
+			if (letters == 0)
+				f |= NER_LOWER;
+			letters++;
+		}
+		o[i] = (char)c;
+	}
+	keys->len += n;
+	keys->p[keys->len] = '\0';
+	if (type == TOK_NUMBER) {
+		*flags = NER_NUM;
+		return true;
+	}
+	if (type == TOK_PUNCT || type == TOK_SYMBOL)
+		f |= NER_PUNCT;
+	if (letters > 0)
+		f |= NER_WORD;
+	if (letters >= 2 && upper == letters)
+		f |= NER_UPPER;
+	*flags = f;
+	return true;
+}
+
+/* Token i from its raw form: offsets, folded key and shape. */
+static void
+ner_make_token(struct ner_doc *d, size_t i)
+{
+	const struct ner_raw *r = &d->raw[i];
+	struct ner_tok *t = &d->t[i];
+
+	t->s = r->s;
+	t->e = r->e;
+	t->os = r->os;
+	t->oe = r->oe;
+	t->m = -1;
+	t->key = d->keys.len;
+	if (!ner_fold_ascii(&d->keys, d->text.p + r->s, r->e - r->s, r->type, &t->flags)) {
+		gaz_fold(&d->keys, d->text.p + r->s, r->e - r->s);
+		t->flags = ner_shape(d->text.p + r->s, r->e - r->s, r->type);
+	}
+	t->klen = (uint32_t)(d->keys.len - t->key);
+	if (r->space)
+		t->flags |= NER_SPACE;
+}
+
 /* Record a token; ner_lookup() makes it a ner_tok. */
 static void
 ner_push(const struct ner *n, struct ner_doc *d, size_t s, size_t e, size_t os, size_t oe,
@@ -276,7 +381,7 @@ ner_lookup(struct ner_doc *d)
 		d->t = xmalloc(d->capt * sizeof *d->t);
 	}
 	for (d->nt = 0; d->nt < d->nraw; d->nt++)
-		nertok_make_token(d, d->nt);
+		ner_make_token(d, d->nt);
 	for (si = 0; si < d->ns; si++)
 		nertok_know_all(d, d->s[si].tb, d->s[si].te);
 	d->looked_up = true;

@@ -1,13 +1,13 @@
 /*
  * nerint: what the ner modules share and nothing else may use.
  *
- * ner.c keeps the public interface (ner.h), the word lists and the order
- * of ner_tag()'s passes.  The tokens and the mentions over them are
- * nertok's; each kind of evidence is a module of its own: nercase (what
- * capitalisation says), nername (runs of capitalised words and the rules
- * that type them), nerlex (the names a document defines, acronyms and
- * tickers), nerlower (lower-cased documents) and nernum (dates, times,
- * money and percentages).
+ * ner.c keeps the public interface (ner.h), the word lists, the making of
+ * tokens and the order of ner_tag()'s passes.  Their lookups and the
+ * mentions over them are nertok's; each kind of evidence is a module of
+ * its own: nercase (what capitalisation says), nername (runs of
+ * capitalised words and the rules that type them), nerlex (the names a
+ * document defines, acronyms and tickers), nerlower (lower-cased
+ * documents) and nernum (dates, times, money and percentages).
  *
  * HOW_* record how a mention was found (struct ner_mention's how): learning
  * and canonical names depend on it.  L_* number the tagger's word lists: a

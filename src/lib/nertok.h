@@ -1,13 +1,13 @@
 /*
- * nertok: the tokens of a document being tagged, what the gazetteers say
- * of them, and the mentions over them.  Private to the ner modules.
+ * nertok: what the gazetteers say of the tokens of a document being
+ * tagged, and the mentions over them.  Private to the ner modules.
  *
- * A token is made from its raw form (offsets, folded key, shape) and then
- * looked up: struct ner_tok's gany, gcase, cls and gfound say what its word
- * is on its own, once for each distinct word of the document.  Names of
- * several tokens are matched at a token, with or without regard to the
- * capitalisation of their surface forms.  A token belongs to one mention at
- * most: the first one marked over it.
+ * ner_lookup() makes the tokens from their raw form (offsets, folded key,
+ * shape) and has them looked up here: struct ner_tok's gany, gcase, cls
+ * and gfound say what its word is on its own, found once for each distinct
+ * word of the document.  Names of several tokens are matched at a token,
+ * with or without regard to the capitalisation of their surface forms.  A
+ * token belongs to one mention at most: the first one marked over it.
  */
 #ifndef TABLOID_NERTOK_H
 #define TABLOID_NERTOK_H
@@ -25,11 +25,6 @@ struct nertok_match {
 	const struct gaz_entry *e;	/* the entry, NULL when none */
 };
 
-/*
- * Make token i of d from d->raw[i]: its offsets, its folded key (appended
- * to d->keys), its shape flags and NER_SPACE.  Its m is -1.
- */
-void nertok_make_token(struct ner_doc *d, size_t i);
 /*
  * Look up the words of tokens [tb, te) in d->gaz: fill
  * their gany, gcase, cls, gfound and w, adding new words to d->words, and
