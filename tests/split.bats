@@ -556,6 +556,34 @@ out: It ended at 5 p.m. | The crowd left.
 EOF
 }
 
+@test "sentences: list items, e-mail addresses, spaced ellipses and [...]" {
+	table <<'EOF'
+in:  H\n\n1) Read the report 2) Read the memo 3) Sign.
+out: H | 1) Read the report | 2) Read the memo | 3) Sign.
+in:  H\n\nb. Second c. Third. d. Fourth
+out: H | b. Second | c. Third. | d. Fourth
+in:  H\n\nItems 1. and 2. were dropped. 3. The rest stayed.
+out: H | Items 1. and 2. were dropped. | 3. The rest stayed.
+in:  H\n\nWrite to john.smith@bbc.co.uk. Then wait.
+out: H | Write to john.smith@bbc.co.uk. | Then wait.
+in:  H\n\nHe paused . . . The end came . . . . Then more.
+out: H | He paused . . . The end came . . . . | Then more.
+in:  H\n\nThe plan [...] Failed. It did.
+out: H | The plan [...] Failed. | It did.
+EOF
+}
+
+@test "sentences: a time of day ends a clause before a title; I. before a question" {
+	table <<'EOF'
+in:  H\n\nThe vote was at 10 a.m. Sen. Jones said it would pass.
+out: H | The vote was at 10 a.m. | Sen. Jones said it would pass.
+in:  H\n\nOn Monday at 6 p.m. Mr. Smith went home.
+out: H | On Monday at 6 p.m. Mr. Smith went home.
+in:  H\n\nIt was him and I. Did you know?
+out: H | It was him and I. | Did you know?
+EOF
+}
+
 @test "sentences: the last sentence needs no full stop" {
 	table <<'EOF'
 in:  One. Two

@@ -53,6 +53,14 @@ static const char *const seg_starters[] = {
 	"The", "Their", "Then", "There", "These", "They", "This", "Those",
 	"Though", "Thus", "To", "Under", "We", "What", "When", "Where",
 	"While", "Who", "Why", "With", "Yet", "You", "Your",
+	/*
+	 * A question opens with an auxiliary verb, so these are openers too:
+	 * after a lone capital, "you and I. Did you see" ends at "I." while
+	 * "Albert I. Jones" goes on.  Auxiliaries that are also a name or
+	 * a month (Will, May) are left out.
+	 */
+	"Are", "Could", "Did", "Do", "Does", "Had", "Has", "Have", "Is",
+	"Should", "Was", "Were", "Would",
 };
 
 /*
@@ -644,17 +652,6 @@ seg_word_before(const struct seg_doc *d, size_t lo, size_t dot)
 	return b;
 }
 
-static bool
-seg_all_digits(const char *w, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (w[i] < '0' || w[i] > '9')
-			return false;
-	return n > 0;
-}
-
 enum seg_amb {
 	SEG_AMB_SHAPE,	/* U.S., E.F., L.: ends only before a sentence opener */
 	SEG_AMB_PLAIN	/* Inc., etc., an ellipsis: also before "Word lower" */
@@ -733,9 +730,181 @@ seg_said_follows(const struct seg_doc *d, const struct seg_after *a)
 	return false;
 }
 
+/* Bullets that may stand before a list item: • ‣ ⁃ ◦ ▪ ● * -. */
+static bool
+seg_is_bullet(int32_t c)
+{
+	return c == 0x2022 || c == 0x2023 || c == 0x2043 || c == 0x25E6 ||
+	    c == 0x25AA || c == 0x25CF || c == '*' || c == '-';
+}
+
+/* Skip bullets and the whitespace after them from i. */
+static size_t
+seg_skip_bullets(const struct seg_doc *d, size_t i, size_t end)
+{
+	size_t len, w;
+
+	while (i < end) {
+		if ((w = seg_space_at(d->s, i, end)) > 0)
+			i += w;
+		else if (seg_is_bullet(seg_cp_at(d->s, i, end, &len)))
+			i += len;
+		else
+			break;
+	}
+	return i;
+}
+
+/*
+ * The item number of a list marker at i: one to three digits or a single
+ * lower-case letter ("1", "10", "a") followed by ".", ".)" or ")" and a
+ * space.  Returns -1 when there is none; else the number (a letter counts
+ * from 1 for "a") and stores the marker's end in *e and its kind (digit
+ * or letter, and its punctuation) in *kind.
+ */
+static long
+seg_item_marker(const struct seg_doc *d, size_t i, size_t end, size_t *e, int *kind)
+{
+	long v = 0;
+	size_t j = i;
+	int k;
+
+	while (j < end && j - i < 3 && d->s[j] >= '0' && d->s[j] <= '9')
+		v = v * 10 + (d->s[j++] - '0');
+	if (j == i && j < end && d->s[j] >= 'a' && d->s[j] <= 'z')
+		v = d->s[j++] - 'a' + 1;
+	if (j == i || j >= end || (d->s[j] >= '0' && d->s[j] <= '9'))
+		return -1;
+	k = d->s[i] >= 'a' ? 8 : 0;
+	if (d->s[j] == '.' && j + 1 < end && d->s[j + 1] == ')')
+		j += 2, k |= 1;
+	else if (d->s[j] == '.')
+		j++, k |= 2;
+	else if (d->s[j] == ')')
+		j++, k |= 4;
+	else
+		return -1;
+	if (j >= end || seg_space_at(d->s, j, end) == 0)
+		return -1;
+	*e = j;
+	*kind = k;
+	return v;
+}
+
+/*
+ * True when the full stop at dot ends a list marker that opens the
+ * sentence begun at start, after any bullets: "1. The first item",
+ * "2.) The second", "a. The first", "• 9. The first".  An item number
+ * is not the end of a sentence.
+ */
+static bool
+seg_opens_item(const struct seg_doc *d, size_t start, size_t dot, size_t end)
+{
+	size_t e;
+	int kind;
+
+	if (seg_item_marker(d, seg_skip_bullets(d, start, dot), end, &e, &kind) < 0)
+		return false;
+	if (kind & 1)
+		return e == dot + 2;
+	return (kind & 2) && e == dot + 1;
+}
+
+/*
+ * Find a run-in list: a paragraph that opens with a list marker (after
+ * any bullets) and goes on with the markers that follow it in sequence,
+ * of the same kind and after whitespace: "1.) The first item 2.) The
+ * second item", "a. The first b. The second", "• 9. One • 10. Two".  Each
+ * later item starts a sentence, with or without a stop before it.  The
+ * item starts (at the bullet when the first item has one) are appended
+ * to out.
+ */
+static void
+seg_list_items(const struct seg_doc *d, struct seg_span p, struct seg_spans *out)
+{
+	size_t m = seg_skip_bullets(d, p.start, p.end), i, e;
+	bool bullet = m > p.start;
+	int kind, k;
+	long v = seg_item_marker(d, m, p.end, &e, &kind), w;
+
+	if (v < 0)
+		return;
+	for (i = e; i < p.end; i++) {
+		size_t at;
+
+		if (seg_space_at(d->s, i - 1, p.end) == 0 || seg_space_at(d->s, i, p.end) > 0)
+			continue;
+		at = bullet ? seg_skip_bullets(d, i, p.end) : i;
+		if (bullet && at == i)
+			continue;
+		w = seg_item_marker(d, at, p.end, &e, &k);
+		if (w == v + 1 && k == kind) {
+			seg_push(out, i, i);
+			v = w;
+			i = e;
+		}
+	}
+}
+
+/*
+ * A sentence that has run this many bytes before a time of day has a
+ * clause before it; the bound keeps the look back linear.
+ */
+#define SEG_MAX_CLAUSE 400
+
+/* True for a time of day written a.m. or p.m. (either case), before its stop. */
+static bool
+seg_is_time(const char *w, size_t n)
+{
+	return n == 3 && ((w[0] | 0x20) == 'a' || (w[0] | 0x20) == 'p') && w[1] == '.' &&
+	    (w[2] | 0x20) == 'm';
+}
+
+/*
+ * True when the time of day w (from wb) closes a clause in the sentence
+ * begun at start and a title comes next: "He left the bank at 6 P.M. Mr.
+ * Smith then went" ends at "P.M.", while in "At 5 a.m. Mr. Smith went"
+ * the time opens the sentence and does not end it.  The time closes a
+ * clause when a number comes before it and, before the number, a word in
+ * lower case other than the one just before the number ("at") and the
+ * sentence's first word.
+ */
+static bool
+seg_time_closes(const struct seg_doc *d, size_t start, size_t wb, const char *w,
+    size_t wn, const struct seg_after *a)
+{
+	size_t i, nb, ws, words = 0;
+	bool lower = false, prev_lower = false;
+
+	if (!seg_is_time(w, wn) || a->kind != SEG_NEXT_UPPER || a->wend >= d->n ||
+	    d->s[a->wend] != '.' ||
+	    abbrev_class(d->ab, d->s + a->word, a->wend - a->word, false) != ABBREV_TITLE)
+		return false;
+	for (i = wb; i > start && d->s[i - 1] == ' '; i--)
+		;
+	nb = i;
+	while (nb > start && ((d->s[nb - 1] >= '0' && d->s[nb - 1] <= '9') || d->s[nb - 1] == ':'))
+		nb--;
+	if (nb == i || nb == start || d->s[nb - 1] != ' ')
+		return false;
+	if (nb - start > SEG_MAX_CLAUSE)
+		return true;
+	for (i = start; i < nb; i = ws) {
+		for (ws = i; ws < nb && d->s[ws] != ' '; ws++)
+			;
+		/* The word before this one is neither the first nor the last. */
+		lower |= words >= 2 && prev_lower;
+		prev_lower = d->s[i] >= 'a' && d->s[i] <= 'z';
+		words++;
+		while (ws < nb && d->s[ws] == ' ')
+			ws++;
+	}
+	return lower;
+}
+
 /* Decide a full stop followed by whitespace. */
 static bool
-seg_period_ends(struct seg_doc *d, struct seg_span p, size_t dot,
+seg_period_ends(struct seg_doc *d, struct seg_span p, size_t start, size_t dot,
     const struct seg_after *a)
 {
 	size_t wb = seg_word_before(d, p.start, dot), wn = dot - wb;
@@ -744,9 +913,13 @@ seg_period_ends(struct seg_doc *d, struct seg_span p, size_t dot,
 	enum abbrev_class c;
 	size_t i;
 
+	if (seg_opens_item(d, start, dot, p.end))
+		return false;
 	for (i = 0; i < wn && !fold; i++)
 		fold = w[i] >= 'A' && w[i] <= 'Z' && wn > 1;
 	c = abbrev_class(d->ab, w, wn, fold);
+	if (seg_time_closes(d, start, wb, w, wn, a))
+		return true;
 	if (c == ABBREV_TITLE)
 		return a->kind != SEG_NEXT_UPPER && a->kind != SEG_NEXT_DIGIT &&
 		    a->kind != SEG_NEXT_LOWER;
@@ -756,14 +929,36 @@ seg_period_ends(struct seg_doc *d, struct seg_span p, size_t dot,
 		return seg_ambiguous_ends(d, a, SEG_AMB_SHAPE);
 	if (c == ABBREV_PLAIN || abbrev_is_acronym(w, wn))
 		return seg_ambiguous_ends(d, a, SEG_AMB_PLAIN);
-	if (wb == p.start && wn <= 2 && seg_all_digits(w, wn))
-		return false;
 	if (a->kind == SEG_NEXT_LOWER)
 		return d->lower;
 	return true;
 }
 
-/* Decide a glued "word.Word" at dot, with the next character at next. */
+/* An e-mail address is at most 254 bytes long (RFC 5321). */
+#define SEG_MAX_ADDRESS 254
+
+/*
+ * True when the word that goes on from next, up to the next space, holds
+ * an "@" within SEG_MAX_ADDRESS bytes: then the full stop before next is
+ * inside an e-mail address ("Jane.Doe@example.com").
+ */
+static bool
+seg_in_address(const struct seg_doc *d, size_t next, size_t end)
+{
+	size_t i;
+
+	if (end - next > SEG_MAX_ADDRESS)
+		end = next + SEG_MAX_ADDRESS;
+	for (i = next; i < end && seg_space_at(d->s, i, end) == 0; i++)
+		if (d->s[i] == '@')
+			return true;
+	return false;
+}
+
+/*
+ * Decide a glued "word.Word" at dot, with the next character at next.  A
+ * full stop inside an e-mail or web address never ends a sentence.
+ */
 static bool
 seg_glued_ends(struct seg_doc *d, struct seg_span p, size_t dot, size_t next)
 {
@@ -771,7 +966,7 @@ seg_glued_ends(struct seg_doc *d, struct seg_span p, size_t dot, size_t next)
 	int32_t c1, c2;
 	char last;
 
-	if (dot == wb)
+	if (dot == wb || seg_in_address(d, next, p.end))
 		return false;
 	last = d->s[dot - 1];
 	if (dot - wb < 2 && !(last >= '0' && last <= '9'))
@@ -794,12 +989,23 @@ seg_glued_ends(struct seg_doc *d, struct seg_span p, size_t dot, size_t next)
 }
 
 /*
+ * True when the terminal run t0..t1 stands alone in square brackets, as
+ * "[...]" and "[\u2026]" do: an editor's mark for words left out of a
+ * quotation, which never ends a sentence ("stairways [...]" (Smith 55).").
+ */
+static bool
+seg_bracketed(const struct seg_doc *d, struct seg_span p, size_t t0, size_t t1)
+{
+	return t0 > p.start && d->s[t0 - 1] == '[' && t1 < p.end && d->s[t1] == ']';
+}
+
+/*
  * Decide the terminal run t0..t1 followed by closers up to c1.  Returns
  * true for a boundary after c1 and stores where the next sentence starts.
  */
 static bool
-seg_decide(struct seg_doc *d, struct seg_span p, size_t t0, size_t t1, size_t c1,
-    size_t *next)
+seg_decide(struct seg_doc *d, struct seg_span p, size_t start, size_t t0, size_t t1,
+    size_t c1, size_t *next)
 {
 	struct seg_after a;
 	bool strong = false, ellipsis = false;
@@ -811,7 +1017,7 @@ seg_decide(struct seg_doc *d, struct seg_span p, size_t t0, size_t t1, size_t c1
 		dots += d->s[i] == '.';
 	}
 	ellipsis = dots >= 2 || (t1 - t0 >= 3 && memcmp(d->s + t1 - 3, "\xE2\x80\xA6", 3) == 0);
-	if (c1 >= p.end)
+	if (c1 >= p.end || (ellipsis && seg_bracketed(d, p, t0, t1)))
 		return false;
 	if (seg_space_at(d->s, c1, p.end) == 0) {
 		size_t len;
@@ -838,7 +1044,7 @@ seg_decide(struct seg_doc *d, struct seg_span p, size_t t0, size_t t1, size_t c1
 			return d->lower && c1 == t1;
 		return true;
 	}
-	return seg_period_ends(d, p, t0, &a);
+	return seg_period_ends(d, p, start, t0, &a);
 }
 
 static size_t
@@ -856,15 +1062,91 @@ static const unsigned char seg_stop_byte[256] = {
 	['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1,
 };
 
+/*
+ * The full stops of a spaced ellipsis from the stop at i: stops each
+ * followed by one space and another stop (". . ."), not part of a run of
+ * stops ("...").  Returns how many there are and stores one past the last
+ * in *e.
+ */
+static size_t
+seg_spaced_dots(const char *s, size_t i, size_t end, size_t *e)
+{
+	size_t k = 1;
+
+	if (i + 1 < end && s[i + 1] == '.')
+		return 0;
+	while (i + 2 < end && s[i + 1] == ' ' && s[i + 2] == '.' &&
+	    (i + 3 >= end || s[i + 3] != '.')) {
+		i += 2;
+		k++;
+	}
+	*e = i + 1;
+	return k;
+}
+
+/*
+ * Decide a spaced ellipsis of k stops from dot to e, as style guides
+ * write them (". . .").  Three stops mark words left out inside a
+ * sentence and never end it.  A fourth stop is the sentence's full stop:
+ * after a space ("a period . . . . Next") it comes last and the sentence
+ * ends after the four; glued to the word before ("compounds. . . . The")
+ * it comes first, so the sentence ends after the word and the ellipsis
+ * opens the next one.  Either way it ends only before a word that is not
+ * in lower case, and never at the end of a paragraph ("less complex. . .
+ * .\u201D").  Returns the end of the sentence, or 0 for none, and stores
+ * where the next one starts in *next.
+ */
+static size_t
+seg_spaced_ends(const struct seg_doc *d, struct seg_span p, size_t dot, size_t k,
+    size_t e, size_t *next)
+{
+	struct seg_after a;
+	size_t c1 = seg_skip(d->s, e, p.end, seg_is_closer);
+
+	if (k < 4)
+		return 0;
+	seg_look_ahead(d->s, c1, p.end, &a);
+	if (a.kind == SEG_NEXT_END || a.kind == SEG_NEXT_LOWER)
+		return 0;
+	if (dot > p.start && seg_space_at(d->s, dot - 1, p.end) == 0) {
+		*next = dot + 2;
+		return dot + 1;
+	}
+	*next = a.start;
+	return c1;
+}
+
+/*
+ * End the sentence begun at *start before each list item of items from
+ * *k on that starts at or before i.
+ */
+static void
+seg_items_before(const struct seg_doc *d, const struct seg_spans *items, size_t *k,
+    size_t i, size_t *start, struct seg_spans *out)
+{
+	for (; *k < items->n && items->v[*k].start <= i; (*k)++) {
+		size_t at = items->v[*k].start, e = at, len;
+
+		if (at <= *start)
+			continue;
+		while (e > *start && utf8_is_space(seg_cp_before(d->s, *start, e, &len)))
+			e -= len;
+		seg_push(out, *start, e);
+		*start = at;
+	}
+}
+
 void
 seg_sentences(struct seg_doc *d, struct seg_span p, struct seg_spans *out)
 {
 	const unsigned char *u = (const unsigned char *)d->s;
-	size_t i = p.start, start = p.start, len;
+	size_t i = p.start, start = p.start, len, k = 0;
+	struct seg_spans items = { NULL, 0, 0 };
 
+	seg_list_items(d, p, &items);
 	while (i < p.end) {
 		int32_t c;
-		size_t t1, c1, next;
+		size_t t1, c1, next, dots;
 
 		while (i < p.end && !seg_stop_byte[u[i]])
 			i++;
@@ -875,14 +1157,25 @@ seg_sentences(struct seg_doc *d, struct seg_span p, struct seg_spans *out)
 			i += len;
 			continue;
 		}
+		seg_items_before(d, &items, &k, i, &start, out);
+		if (c == '.' && (dots = seg_spaced_dots(d->s, i, p.end, &t1)) >= 3) {
+			if ((c1 = seg_spaced_ends(d, p, i, dots, t1, &next)) > 0) {
+				seg_push(out, start, c1);
+				start = next;
+			}
+			i = t1;
+			continue;
+		}
 		t1 = seg_skip(d->s, i, p.end, seg_is_terminal);
 		c1 = seg_skip(d->s, t1, p.end, seg_is_closer);
-		if (seg_decide(d, p, i, t1, c1, &next)) {
+		if (seg_decide(d, p, start, i, t1, c1, &next)) {
 			seg_push(out, start, c1);
 			start = next;
 		}
 		i = t1;
 	}
+	seg_items_before(d, &items, &k, p.end, &start, out);
 	if (start < p.end)
 		seg_push(out, start, p.end);
+	free(items.v);
 }
