@@ -18,19 +18,21 @@ static const char vdiffhtml_css[] =
     "ul.sum li.hl{background:#fff3c4}\n"
     "del{background:#ffd7d5;color:#82071e;text-decoration:line-through}\n"
     "ins{background:#ccffd8;color:#055d20;text-decoration:none}\n"
-    ".s{margin:.5em 0;padding-left:6.5em;text-indent:-6.5em;overflow-wrap:anywhere}\n"
-    ".n{display:inline-block;width:6em;margin-right:.5em;text-indent:0;"
+    ".s{margin:.5em 0;padding-left:6.5rem;text-indent:-6.5rem;overflow-wrap:anywhere}\n"
+    ".n{display:inline-block;width:6rem;margin-right:.5rem;text-indent:0;"
     "font:12px/1.8 monospace;color:#777;white-space:nowrap;vertical-align:top}\n"
+    ".tag{font:bold 11px sans-serif;color:#fff;background:#2a7ab0;border-radius:.3em;"
+    "padding:.1em .4em;margin-left:.5em;white-space:nowrap}\n"
     ".same{color:#555}\n"
-    ".moved{background:#e6f4ff;border-left:3px solid #2a7ab0}\n"
+    ".moved{background:#e6f4ff;box-shadow:-.3rem 0 0 #2a7ab0}\n"
     ".moved .n{color:#2a7ab0}\n"
     "table.side{width:100%;border-collapse:collapse;table-layout:fixed}\n"
     "table.side td{vertical-align:top;padding:.35em .5em;border-bottom:1px solid #eee;"
     "overflow-wrap:anywhere}\n"
-    "table.side td.n{width:2.5em;text-align:right;margin:0}\n"
+    "table.side td.num{text-align:right;font:12px/2 monospace;color:#777;padding-right:0}\n"
     "table.side th{font:bold 13px sans-serif;text-align:left;padding:.3em .5em;"
     "border-bottom:2px solid #ccc}\n"
-    "table.side tr.moved td{border-left:0}\n"
+    "table.side tr.moved td{box-shadow:none}\n"
     "p.none{font:italic 15px sans-serif;color:#555}\n";
 
 void
@@ -90,8 +92,7 @@ vdiffhtml_words(const struct wdiff *w, char skip)
 			out_byte(' ');
 		else if (prev != 0) {
 			vdiffhtml_close(prev);
-			if (!(prev == '-' && op == '+'))
-				out_byte(' ');
+			out_byte(' ');
 		}
 		if (op != prev)
 			vdiffhtml_open(op);
@@ -149,7 +150,7 @@ vdiffhtml_gutter(const struct vdoc *a, const struct vdoc *b, const struct align_
 	vdiffhtml_num(a, e->a);
 	out_str(e->a != ALIGN_NONE && e->b != ALIGN_NONE ? "&rarr;" : "");
 	vdiffhtml_num(b, e->b);
-	out_str(e->op == '>' ? " moved</span>" : "</span>");
+	out_str("</span>");
 }
 
 static void
@@ -172,14 +173,17 @@ vdiffhtml_inline(const struct vdoc *a, const struct vdoc *b, const struct align_
 		vdiffhtml_sent(a, e->a, '-');
 	else
 		vdiffhtml_sent(b, e->b, e->op == '+' ? '+' : ' ');
+	if (e->op == '>')
+		out_str("<span class=\"tag\">moved</span>");
 	out_str("</p>\n");
 }
 
 /* One side's cells of a side-by-side row: number and text (or empty). */
 static void
-vdiffhtml_cells(const struct vdoc *d, size_t i, char op, const struct wdiff *w, char skip)
+vdiffhtml_cells(const struct vdoc *d, size_t i, char op, const struct wdiff *w, char skip,
+                bool moved)
 {
-	out_str("<td class=\"n\">");
+	out_str("<td class=\"num\">");
 	vdiffhtml_num(d, i);
 	out_str("</td><td>");
 	if (i != ALIGN_NONE) {
@@ -187,6 +191,8 @@ vdiffhtml_cells(const struct vdoc *d, size_t i, char op, const struct wdiff *w, 
 			vdiffhtml_words(w, skip);
 		else
 			vdiffhtml_sent(d, i, op);
+		if (moved)
+			out_str("<span class=\"tag\">moved</span>");
 	}
 	out_str("</td>");
 }
@@ -210,8 +216,8 @@ vdiffhtml_side(const struct vdoc *a, const struct vdoc *b, const struct align_ed
 	out_str("\" title=\"");
 	out_str(vdiffhtml_class(e->op));
 	out_str("\">");
-	vdiffhtml_cells(a, e->a, e->op == '-' ? '-' : ' ', wp, '+');
-	vdiffhtml_cells(b, e->b, e->op == '+' ? '+' : ' ', wp, '-');
+	vdiffhtml_cells(a, e->a, e->op == '-' ? '-' : ' ', wp, '+', e->op == '>');
+	vdiffhtml_cells(b, e->b, e->op == '+' ? '+' : ' ', wp, '-', e->op == '>');
 	out_str("</tr>\n");
 }
 
