@@ -158,3 +158,79 @@ Story other-1" "$(dom "$T/g.html" h1)"
 --html --layout=columns|is not a layout
 TABLE
 }
+
+# split FILE...: the files' sentence rows.
+split() {
+	tabloid-split "$@"
+}
+
+@test "tag-entities --html: each rendered <mark> is a mention of the rows, in order" {
+	browser_need
+	split "$S"/00[0-2]_*.txt >"$T/s.tsv"
+	tabloid-tag-entities --html "$T/s.tsv" >"$T/e.html"
+	browser_dom "$T/e.html" >"$T/e.dom"
+	[ -s "$T/e.dom" ]
+	tabloid-tag-entities "$T/s.tsv" >"$T/e.tsv"
+	same "$(tail -n +2 "$T/e.tsv" | cut -f8)" "$(dom "$T/e.dom" mark)"
+	same "$(tail -n +2 "$T/e.tsv" | cut -f6)" "$(dom "$T/e.dom" attr:class:mark)"
+	same "$(tail -n +2 "$T/e.tsv" | awk -F '\t' '{ print $7 " (" $6 ")" }')" \
+	    "$(dom "$T/e.dom" attr:title:mark)"
+	# the text reads as the sentences, paragraph by paragraph
+	same "$(awk -F '\t' '$1 == "001_b53f680156d8d950" { printf "%s%s", (NR > 1 && $2 == p ? " " : (NR > 1 ? "\n" : "")), $7; p = $2 } END { print "" }' "$T/s.tsv" | sed '/^$/d')" \
+	    "$(sed -n '/id="doc-2"/,/<\/section>/p' "$T/e.dom" >"$T/d2.html"; dom "$T/d2.html" p | tail -n +2)"
+	# a contents entry and a section per document, the legend's types in colour
+	same "000_7a71359318611c7a
+001_b53f680156d8d950
+002_4fb658c976d88ccb" "$(dom "$T/e.dom" a)"
+	[ "$(dom "$T/e.dom" count:section.doc)" -eq 3 ]
+	same "#doc-1 #doc-2 #doc-3" "$(dom "$T/e.dom" attr:href:a | paste -sd ' ')"
+	browser_shot "$T/e.html" "$T/e.png"
+	png_not_blank "$T/e.png" 8
+}
+
+@test "tag-entities --html: -t shows only those types, one document has no contents" {
+	split "$S/003_f79d13dae64d47e6.txt" >"$T/s.tsv"
+	tabloid-tag-entities --html -t person,gpe -o "$T/e.html" "$T/s.tsv"
+	[ "$(dom "$T/e.html" count:nav)" -eq 0 ]
+	same "$(tabloid-tag-entities -t person,gpe "$T/s.tsv" | tail -n +2 | cut -f8)" \
+	    "$(dom "$T/e.html" mark)"
+	same "PERSON GPE" "$(dom "$T/e.html" attr:class:span | paste -sd ' ')"
+	tidy_clean "$T/e.html"
+	printf 'doc\ttext\n' | tabloid-tag-entities --html >"$T/none.html"
+	tidy_clean "$T/none.html"
+	grep -q 'No documents' "$T/none.html"
+}
+
+@test "tag-entities --html: markup in an article shows as text and runs nothing" {
+	browser_need
+	printf '%s\n' 'Theresa May said <script>alert(1)</script> in London.' '' \
+	    'Then </style> & "quoted" &amp; '\''single'\'' <b>Boris Johnson</b> spoke.' >"$T/x.txt"
+	split "$T/x.txt" >"$T/x.tsv"
+	tabloid-tag-entities --html "$T/x.tsv" >"$T/x.html"
+	tidy_clean "$T/x.html"
+	browser_dom "$T/x.html" >"$T/x.dom"
+	run ! grep -qi '<script' "$T/x.dom"
+	run ! grep -q '<b>' "$T/x.dom"
+	same 'Theresa May said <script>alert(1)</script> in London.
+Then </style> & "quoted" &amp; '\''single'\'' <b>Boris Johnson</b> spoke.' \
+	    "$(sed -n '/<div class="text">/,/<\/div>/p' "$T/x.dom" >"$T/xt.html"; dom "$T/xt.html" p)"
+	same "$(tabloid-tag-entities "$T/x.tsv" | tail -n +2 | cut -f8)" "$(dom "$T/x.dom" mark)"
+	browser_shot "$T/x.html" "$T/x.png" 800,500
+	png_not_blank "$T/x.png"
+}
+
+@test "tag-entities --html: conflicting options are usage errors" {
+	local args
+	split "$S/003_f79d13dae64d47e6.txt" >"$T/s.tsv"
+	while IFS='|' read -r args msg; do
+		run -2 tabloid-tag-entities $args "$T/s.tsv"
+		[[ $output == *"$msg"* ]] || { echo "$args: $output"; return 1; }
+	done <<TABLE
+--html --otsv|--html writes one page for people: --otsv does not apply
+--html --ocsv|--ocsv does not apply
+--html --ojsonl|--ojsonl does not apply
+--html -O $T/out|-O does not apply
+--html --bio|--bio
+--inline --html|--html
+TABLE
+}
