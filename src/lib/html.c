@@ -16,7 +16,8 @@ static const struct {
 
 static const char html_css[] =
     "body{margin:0 auto;max-width:60em;padding:1em 1.5em;"
-    "font:16px/1.55 Georgia,'DejaVu Serif',serif;color:#222;background:#fff}\n"
+    "font:16px/1.55 Georgia,'DejaVu Serif',serif;color:#222;background:#fff;"
+    "overflow-wrap:anywhere}\n"
     "h1{font:bold 1.4em/1.3 sans-serif;margin:.2em 0 .6em}\n"
     "h2{font:bold 1.2em/1.3 sans-serif;margin:1.2em 0 .3em}\n"
     ".meta,.legend,nav{font:14px/1.5 sans-serif;color:#555}\n"
