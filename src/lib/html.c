@@ -8,7 +8,7 @@
 static const struct {
 	const char *type, *color;
 } html_colors[] = {
-    {"PERSON", "#aa9cfc"}, {"ORG", "#7aecec"}, {"GPE", "#feca74"},
+    {"PERSON", "#aa9cfc"}, {"ORG", "#7aecec"},  {"GPE", "#feca74"},
     {"LOC", "#ff9561"},    {"NORP", "#c887fb"},
 };
 
@@ -36,13 +36,24 @@ html_escape(struct sbuf *b, const char *p, size_t n)
 		unsigned char c = (unsigned char)p[i];
 
 		switch (c) {
-		case '&': sbuf_add(b, "&amp;", 5); break;
-		case '<': sbuf_add(b, "&lt;", 4); break;
-		case '>': sbuf_add(b, "&gt;", 4); break;
-		case '"': sbuf_add(b, "&quot;", 6); break;
-		case '\'': sbuf_add(b, "&#39;", 5); break;
+		case '&':
+			sbuf_add(b, "&amp;", 5);
+			break;
+		case '<':
+			sbuf_add(b, "&lt;", 4);
+			break;
+		case '>':
+			sbuf_add(b, "&gt;", 4);
+			break;
+		case '"':
+			sbuf_add(b, "&quot;", 6);
+			break;
+		case '\'':
+			sbuf_add(b, "&#39;", 5);
+			break;
 		default:
-			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+			    c == 0x7f)
 				sbuf_add(b, "\xef\xbf\xbd", 3);
 			else
 				sbuf_addc(b, c);
@@ -72,7 +83,8 @@ html_type_color(const char *t, size_t n)
 	size_t i;
 
 	for (i = 0; i < sizeof html_colors / sizeof html_colors[0]; i++)
-		if (strlen(html_colors[i].type) == n && memcmp(html_colors[i].type, t, n) == 0)
+		if (strlen(html_colors[i].type) == n &&
+		    memcmp(html_colors[i].type, t, n) == 0)
 			return html_colors[i].color;
 	return HTML_OTHER;
 }
@@ -82,9 +94,10 @@ html_begin(const char *title, const char *css)
 {
 	size_t i;
 
-	out_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	        "<title>");
+	out_str(
+	    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	    "<title>");
 	html_str(title);
 	out_str("</title>\n<style>\n");
 	out_str(html_css);

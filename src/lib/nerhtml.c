@@ -97,7 +97,8 @@ legend(struct nerhtml *h, const struct ner_doc *d, uint32_t types)
 		for (k = 0; k < d->nm; k++) {
 			const char *c;
 
-			if (d->m[k].type != t || !shown(d, k, types) || seen_before(d, k, types))
+			if (d->m[k].type != t || !shown(d, k, types) ||
+			    seen_before(d, k, types))
 				continue;
 			add_str(b, first ? "<li><span class=\"" : ", ");
 			if (first) {
@@ -182,7 +183,8 @@ toc_entry(struct nerhtml *h, const char *id, size_t n, size_t mentions)
 	html_escape(&h->toc, id, n);
 	add_str(&h->toc, "</a> <span class=\"meta\">(");
 	add_num(&h->toc, mentions);
-	add_str(&h->toc, mentions == 1 ? " mention)</span></li>\n" : " mentions)</span></li>\n");
+	add_str(&h->toc,
+	        mentions == 1 ? " mention)</span></li>\n" : " mentions)</span></li>\n");
 }
 
 void

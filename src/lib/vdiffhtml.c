@@ -29,7 +29,8 @@ static const char vdiffhtml_css[] =
     "table.side{width:100%;border-collapse:collapse;table-layout:fixed}\n"
     "table.side td{vertical-align:top;padding:.35em .5em;border-bottom:1px solid #eee;"
     "overflow-wrap:anywhere}\n"
-    "table.side td.num{text-align:right;font:12px/2 monospace;color:#777;padding-right:0}\n"
+    "table.side td.num{text-align:right;font:12px/2 "
+    "monospace;color:#777;padding-right:0}\n"
     "table.side th{font:bold 13px sans-serif;text-align:left;padding:.3em .5em;"
     "border-bottom:2px solid #ccc}\n"
     "table.side tr.moved td{box-shadow:none}\n"
@@ -118,11 +119,16 @@ static const char *
 vdiffhtml_class(char op)
 {
 	switch (op) {
-	case '-': return "removed";
-	case '+': return "added";
-	case '~': return "edited";
-	case '>': return "moved";
-	default: return "same";
+	case '-':
+		return "removed";
+	case '+':
+		return "added";
+	case '~':
+		return "edited";
+	case '>':
+		return "moved";
+	default:
+		return "same";
 	}
 }
 
@@ -288,10 +294,12 @@ vdiffhtml_pair(const struct vdiff *v, const struct vdoc *a, const struct vdoc *b
 	vdiffhtml_headline(a, b);
 	vdiffhtml_summary(&r->st);
 	if (!v->o.summary) {
-		out_str(side ? "<table class=\"side\">\n<colgroup><col style=\"width:2.5em\">"
-		               "<col><col style=\"width:2.5em\"><col></colgroup>\n"
-		               "<tr><th colspan=\"2\">old</th><th colspan=\"2\">new</th></tr>\n"
-		             : "<div class=\"diff\">\n");
+		out_str(
+		    side ? "<table class=\"side\">\n<colgroup><col style=\"width:2.5em\">"
+		           "<col><col style=\"width:2.5em\"><col></colgroup>\n"
+		           "<tr><th colspan=\"2\">old</th><th "
+		           "colspan=\"2\">new</th></tr>\n"
+		         : "<div class=\"diff\">\n");
 		for (i = 0; i < r->e.n; i++) {
 			const struct align_edit *e = &r->e.v[i];
 
