@@ -121,7 +121,7 @@ Story other-1" "$(dom "$T/g.html" h1)"
 	run ! grep -q '<b>bold' "$T/x.dom"
 	same 'Title & <b>bold</b> "quoted" '\''single'\'' there.' "$(dom "$T/x.dom" h2)"
 	same "New <img src=x onerror=alert(3)> sentence." "$(dom "$T/x.dom" ins | tail -1)"
-	same '2→2A line <script>alert(1)</script> ends </style> then &amp; stays.' \
+	same '= 2→2A line <script>alert(1)</script> ends </style> then &amp; stays.' \
 	    "$(dom "$T/x.dom" p.same)"
 	browser_shot "$T/x.html" "$T/x.png" 800,600
 	png_not_blank "$T/x.png"

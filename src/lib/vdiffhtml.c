@@ -9,6 +9,7 @@
 
 static const char vdiffhtml_css[] =
     "article.pair{border-top:1px solid #ccc;margin:1.5em 0;padding-top:.2em}\n"
+    "body>article.pair:first-child{border-top:0;margin-top:0}\n"
     "section.story{margin:2em 0}\n"
     "section.story>h1{border-bottom:3px solid #333;padding-bottom:.2em}\n"
     "ul.sum{list-style:none;padding:0;margin:.4em 0 1em;font:14px/1.6 sans-serif}\n"
@@ -151,7 +152,7 @@ vdiffhtml_gutter(const struct vdoc *a, const struct vdoc *b, const struct align_
 	if (e->op == '>')
 		out_str("&gt;");
 	else
-		out_byte(e->op == '=' ? ' ' : e->op);
+		out_byte(e->op);
 	out_byte(' ');
 	vdiffhtml_num(a, e->a);
 	out_str(e->a != ALIGN_NONE && e->b != ALIGN_NONE ? "&rarr;" : "");
