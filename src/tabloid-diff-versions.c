@@ -41,11 +41,13 @@ usage(int status)
 	fprintf(
 	    f, "usage: tabloid-diff-versions [-aNps] [-I regex] [-o file] [-t threshold] "
 	       "[--exit-code] [--color[=when]] [--tsv | --text]\n"
+	       "                             [--html [--layout inline | side]]\n"
 	       "                             [--itsv | --icsv] [--ifs sep] [--encoding enc]\n"
 	       "                             [--otsv | --ocsv | --ojsonl]\n"
 	       "                             [--progress] old new\n"
 	       "       tabloid-diff-versions -g [-acNs] [-I regex] [-k words] [-o file] "
 	       "[-t threshold]\n"
+	       "                             [--html [--layout inline | side]]\n"
 	       "                             [--containment threshold] [--id-style style]\n"
 	       "                             [--last-wins] [--itsv | --icsv]\n"
 	       "                             [--ifs sep] [--encoding enc] [--otsv | --ocsv | --ojsonl]\n"
@@ -64,6 +66,9 @@ usage(int status)
 	       "  -p, --pretty         a coloured diff for people instead of TSV\n"
 	       "      --color[=WHEN]   colour --pretty output: auto (default), always, "
 	       "never\n"
+	       "      --html           one HTML page for people instead of TSV\n"
+	       "      --layout L       with --html: inline (default, one column) or side\n"
+	       "                       (old and new side by side)\n"
 	       "  -t, --threshold NUM  least similarity of an edited sentence (default "
 	       "0.5),\n"
 	       "                       or with -g of two versions (default 0.3)\n"
@@ -230,11 +235,13 @@ int
 main(int argc, char *argv[])
 {
 	enum { OPT_EXIT = 256, OPT_COLOR, OPT_TSV, OPT_TEXT, OPT_ABBREV, OPT_IDSTYLE, OPT_LASTWINS,
-	    OPT_PROGRESS, OPT_CONTAINMENT };
+	    OPT_PROGRESS, OPT_CONTAINMENT, OPT_HTML, OPT_LAYOUT };
 	static const struct option longopts[] = {
 	    {"all", no_argument, NULL, 'a'},
 	    {"summary", no_argument, NULL, 's'},
 	    {"pretty", no_argument, NULL, 'p'},
+	    {"html", no_argument, NULL, OPT_HTML},
+	    {"layout", required_argument, NULL, OPT_LAYOUT},
 	    {"color", optional_argument, NULL, OPT_COLOR},
 	    {"colour", optional_argument, NULL, OPT_COLOR},
 	    {"threshold", required_argument, NULL, 't'},
@@ -268,7 +275,8 @@ main(int argc, char *argv[])
 	struct vdiff v;
 	regex_t *ign = xcalloc((size_t)argc + 1, sizeof *ign);
 	char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
-	const char *output = NULL, *color = "auto", *format = NULL, *group_only = NULL;
+	const char *output = NULL, *color = "auto", *format = NULL, *group_only = NULL,
+	           *rowfmt = NULL, *layout = NULL;
 	size_t nextra = 0, i;
 	bool exit_code = false, grouping = false, differ, ok = true;
 	int ch, rc, li;
@@ -287,6 +295,15 @@ main(int argc, char *argv[])
 			break;
 		case 'p':
 			dopt.pretty = true;
+			break;
+		case OPT_HTML:
+			dopt.html = dopt.html ? dopt.html : VDIFF_INLINE;
+			break;
+		case OPT_LAYOUT:
+			layout = optarg;
+			if (strcmp(optarg, "inline") != 0 && strcmp(optarg, "side") != 0)
+				opt_bad(opt_name(longopts, li, ch), optarg,
+				    "is not a layout: use inline or side");
 			break;
 		case OPT_COLOR:
 			color = optarg ? optarg : "always";
@@ -359,8 +376,10 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			if (rowout_getopt(ch, &ofmt))
+			if (rowout_getopt(ch, &ofmt)) {
+				rowfmt = opt_name(longopts, li, ch);
 				break;
+			}
 			if (!input_option(ch, optarg))
 				usage(2);
 			if (input_format_option(ch) && ropt.format != VDOC_TEXT)
@@ -383,6 +402,17 @@ main(int argc, char *argv[])
 		    ofmt == ROWOUT_CSV ? "--ocsv" : "--ojsonl");
 		usage(2);
 	}
+	if (layout != NULL && !dopt.html) {
+		warnx("--layout works only with --html");
+		usage(2);
+	}
+	if (dopt.html && (dopt.pretty || rowfmt != NULL || gopt.clusters)) {
+		warnx("--html writes a page for people: %s does not apply",
+		    dopt.pretty ? "--pretty" : gopt.clusters ? "-c" : rowfmt);
+		usage(2);
+	}
+	if (layout != NULL && strcmp(layout, "side") == 0)
+		dopt.html = VDIFF_SIDE;
 	if (!grouping && argc != 2) {
 		warnx(argc < 2 ? "two versions are needed: old and new"
 		               : "too many operands");
@@ -409,6 +439,7 @@ main(int argc, char *argv[])
 		docid_files_free(&files);
 	} else
 		differ = diff_pair(argv[0], argv[1], &ropt, &v);
+	vdiff_finish(&v);
 	free(extra);
 	progress_end();
 	if (!ok)

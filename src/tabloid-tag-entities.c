@@ -16,6 +16,7 @@
 #include "lib/docout.h"
 #include "lib/fold.h"
 #include "lib/nermem.h"
+#include "lib/nerhtml.h"
 #include "lib/gaz.h"
 #include "lib/input.h"
 #include "lib/ner.h"
@@ -30,7 +31,7 @@
 #include "lib/strset.h"
 #include "lib/tok.h"
 
-enum mode { MODE_MENTIONS, MODE_BIO, MODE_INLINE };
+enum mode { MODE_MENTIONS, MODE_BIO, MODE_INLINE, MODE_HTML };
 
 /* A document read and tokenized, waiting to be tagged and written. */
 struct job {
@@ -44,6 +45,9 @@ struct job {
 	size_t *tokfirst;		/* first ner token of each input token */
 	size_t ntok, captok;
 	struct docout_doc *out;		/* -O: the document's file */
+	struct sbuf id;			/* --html: the document's id */
+	uint64_t *para;			/* --html: each sentence's paragraph */
+	bool has_para;			/* the input has a para column */
 };
 
 /* Jobs in the ring between the reader and the tagger; the reader's wake-ups. */
@@ -72,6 +76,7 @@ struct tagger {
 	struct docrun runs;		/* each document's rows together */
 	struct input_maps maps;
 	struct sbuf cur;		/* pass-through fields of the current row */
+	struct nerhtml html;		/* --html: the page */
 };
 
 /* Columns of the current file. */
@@ -79,6 +84,7 @@ struct cols {
 	bool tokens;		/* token rows (tok tok_start tok_end tok_kind token) */
 	long tok, kind;		/* token rows: tok and tok_kind, or -1 */
 	struct cols_text t;	/* the text (or token) and its offsets */
+	long para;		/* the para column, or -1 */
 	struct cols_pass pass;	/* the columns passed through */
 	struct cols_pass bio;	/* --bio over token rows: the columns kept */
 };
@@ -96,7 +102,7 @@ usage(int status)
 	FILE *f = status ? stderr : stdout;
 
 	fprintf(f, "usage: tabloid-tag-entities [-N] [-o file | -O dir] [-f column] [-g file]\n"
-	    "                            [-t types] [--bio | --inline] [--memory file]\n"
+	    "                            [-t types] [--bio | --inline | --html] [--memory file]\n"
 	    "                            [--threads n] [--partial-docs] [--progress]\n"
 	    "                            [--itsv | --icsv]\n"
 	    "                            [--ifs sep] [--encoding enc] [--doc-col col]\n"
@@ -122,6 +128,8 @@ usage(int status)
 	    "  -t, --types LIST      only these types (comma-separated; default all)\n"
 	    "      --bio             one row per token with a BIO tag\n"
 	    "      --inline          one row per sentence, mentions marked [LABEL mention]\n"
+	    "      --html            one HTML page for people: the text, mentions\n"
+	    "                        highlighted by type, a legend and contents\n"
 	    "      --memory FILE     read names learnt by earlier runs from FILE, merge this\n"
 	    "                        run's into it at the end\n"
 	    "      --threads N       1: read and tag in turn; 2: read the next document while\n"
@@ -195,6 +203,7 @@ find_cols(struct tagger *tg, struct input *in, size_t nf, struct cols *c)
 	k = find(in, "token");
 	c->tok = find(in, "tok");
 	c->kind = find(in, "tok_kind");
+	c->para = find(in, "para");
 	c->tokens = k >= 0 && c->tok >= 0 && find(in, "tok_start") >= 0 &&
 	    find(in, "tok_end") >= 0 && input_opts.text_col == NULL;
 	if (c->tokens)
@@ -233,7 +242,7 @@ write_header(struct tagger *tg, struct input *in, const struct cols *c)
 	tg->header_done = true;
 	if (in->have_header)
 		tsv_header_set(&tg->first, in->h.raw, in->h.rawlen);
-	if (tg->noheader || !in->have_header)
+	if (tg->noheader || !in->have_header || tg->mode == MODE_HTML)
 		return;
 	sbuf_reset(&tg->cur);
 	if (c->tokens && tg->mode == MODE_BIO) {
@@ -254,14 +263,31 @@ row_prefix(struct tagger *tg, struct input *in, const struct cols *c)
 	cols_pass_row(&c->pass, &in->row, &tg->cur);
 }
 
+/* The paragraph number of the current row: its para column, or 0. */
+static uint64_t
+row_para(const struct input *in, const struct cols *c)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (c->para < 0 || (size_t)c->para >= in->row.n)
+		return 0;
+	for (i = 0; i < in->row.len[c->para]; i++)
+		v = v * 10 + (uint64_t)(in->row.f[c->para][i] - '0');
+	return v;
+}
+
 static void
-keep_prefix(struct tagger *tg, size_t si)
+keep_prefix(struct tagger *tg, size_t si, const struct input *in, const struct cols *c)
 {
 	if (si >= tg->j->cappre) {
 		tg->j->cappre = tg->j->cappre ? 2 * tg->j->cappre : 256;
 		tg->j->preoff = xrealloc(tg->j->preoff, tg->j->cappre * sizeof *tg->j->preoff);
 		tg->j->prelen = xrealloc(tg->j->prelen, tg->j->cappre * sizeof *tg->j->prelen);
+		tg->j->para = xrealloc(tg->j->para, tg->j->cappre * sizeof *tg->j->para);
 	}
+	tg->j->para[si] = row_para(in, c);
+	tg->j->has_para = c->para >= 0;
 	tg->j->preoff[si] = tg->j->pre.len;
 	tg->j->prelen[si] = tg->cur.len;
 	sbuf_add(&tg->j->pre, tg->cur.p, tg->cur.len);
@@ -418,6 +444,9 @@ tag_job(struct tagger *tg, struct job *j)
 		j->tokens ? write_bio_tokens(tg, j) : write_bio_sentences(tg, j);
 	else if (tg->mode == MODE_INLINE)
 		write_inline(tg, j);
+	else if (tg->mode == MODE_HTML)
+		nerhtml_doc(&tg->html, j->id.p ? j->id.p : "", j->id.len, &j->doc,
+		    j->has_para ? j->para : NULL, tg->types);
 	else
 		write_mentions(tg, j);
 }
@@ -532,6 +561,8 @@ start_doc(struct tagger *tg, struct input *in, const char *id, size_t n, bool to
 	docrun_begin(&tg->runs, in, id, n);
 	sbuf_reset(&tg->docid);
 	sbuf_add(&tg->docid, id, n);
+	sbuf_reset(&tg->j->id);
+	sbuf_add(&tg->j->id, id, n);
 	ner_doc_reset(&tg->j->doc);
 	sbuf_reset(&tg->j->pre);
 	sbuf_reset(&tg->j->tokrows);
@@ -560,7 +591,7 @@ sentence_row(struct tagger *tg, struct input *in, const struct cols *c)
 	map = input_text(in, ct, &tg->maps, &s, &n, &base);
 	row_prefix(tg, in, c);
 	si = ner_add_sentence(&tg->ner, &tg->j->doc, s, n, base, map);
-	keep_prefix(tg, si);
+	keep_prefix(tg, si, in, c);
 }
 
 /* --bio over token rows keeps each row, without its tok_kind and tag columns. */
@@ -602,7 +633,7 @@ token_row(struct tagger *tg, struct input *in, const struct cols *c)
 		if (tg->sent_open)
 			ner_end_sentence(d);
 		ner_begin_sentence(d);
-		keep_prefix(tg, d->ns);
+		keep_prefix(tg, d->ns, in, c);
 		tg->sent_open = true;
 		space = true;
 	} else
@@ -662,7 +693,8 @@ tag_file(struct tagger *tg, const char *path)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_BIO = 256, OPT_INLINE, OPT_MEMORY, OPT_THREADS, OPT_PROGRESS, OPT_PARTIAL };
+	enum { OPT_BIO = 256, OPT_INLINE, OPT_MEMORY, OPT_THREADS, OPT_PROGRESS, OPT_PARTIAL,
+		OPT_HTML };
 	static const struct option longopts[] = {
 		{ "no-header", no_argument, NULL, 'N' },
 		{ "output", required_argument, NULL, 'o' },
@@ -676,6 +708,7 @@ main(int argc, char *argv[])
 		{ "types", required_argument, NULL, 't' },
 		{ "bio", no_argument, NULL, OPT_BIO },
 		{ "inline", no_argument, NULL, OPT_INLINE },
+		{ "html", no_argument, NULL, OPT_HTML },
 		{ "memory", required_argument, NULL, OPT_MEMORY },
 		{ "threads", required_argument, NULL, OPT_THREADS },
 		{ "progress", no_argument, NULL, OPT_PROGRESS },
@@ -688,7 +721,7 @@ main(int argc, char *argv[])
 	struct abbrev ab;
 	struct gaz gaz;
 	const char *output = NULL, *outdir = NULL, *dest = NULL, *memory = NULL, **user = NULL;
-	const char *mode = NULL;
+	const char *mode = NULL, *rowfmt = NULL;
 	char *path;
 	size_t nuser = 0, k;
 	bool ok = true;
@@ -729,6 +762,10 @@ main(int argc, char *argv[])
 			opt_exclusive(&mode, "--inline");
 			tg.mode = MODE_INLINE;
 			break;
+		case OPT_HTML:
+			opt_exclusive(&mode, "--html");
+			tg.mode = MODE_HTML;
+			break;
 		case OPT_MEMORY:
 			memory = optarg;
 			break;
@@ -747,12 +784,19 @@ main(int argc, char *argv[])
 		case 'V':
 			prog_version();
 		default:
-			if (!rowout_getopt(ch, &ofmt) && !input_option(ch, optarg))
+			if (rowout_getopt(ch, &ofmt))
+				rowfmt = opt_name(longopts, li, ch);
+			else if (!input_option(ch, optarg))
 				usage(2);
 		}
 	}
 	argc -= optind;
 	argv += optind;
+	if (tg.mode == MODE_HTML && (rowfmt != NULL || outdir != NULL)) {
+		warnx("--html writes one page for people: %s does not apply",
+		    rowfmt != NULL ? rowfmt : "-O");
+		usage(2);
+	}
 
 	abbrev_init(&ab);
 	path = data_find("abbrev-en.txt", NULL, NULL);
@@ -781,6 +825,8 @@ main(int argc, char *argv[])
 		ok &= tag_file(&tg, argv[i]);
 	stop_worker(&tg);
 	progress_end();
+	if (tg.mode == MODE_HTML)
+		nerhtml_end(&tg.html);
 	if (memory != NULL && ok)
 		nermem_save(memory, &ab, &tg.ner.learnt, &tg.ner.fresh, tg.ner.maxlearnt);
 	docout_exit(ok ? 0 : 2);

@@ -8,6 +8,7 @@
 #include "norm.h"
 #include "out.h"
 #include "vdiff.h"
+#include "vdiffhtml.h"
 #include "wdiff.h"
 
 #define RED "\033[31m"
@@ -58,6 +59,10 @@ vdiff_header(struct vdiff *v)
 	if (v->header_done)
 		return;
 	v->header_done = true;
+	if (v->o.html) {
+		vdiffhtml_begin(v);
+		return;
+	}
 	if (v->o.noheader || v->o.pretty)
 		return;
 	if (v->o.summary)
@@ -443,14 +448,35 @@ vdiff_write(struct vdiff *v, const struct vdoc *a, const struct vdoc *b,
 
 	vdiff_header(v);
 	v->st = r->st;
-	for (i = 0; i < r->e.n; i++)
-		vdiff_edit(v, a, b, &r->e.v[i], &w, &buf, &started);
+	v->pairs++;
 	if (r->differ)
 		v->differ = true;
+	if (v->o.html) {
+		vdiffhtml_pair(v, a, b, r);
+		return;
+	}
+	for (i = 0; i < r->e.n; i++)
+		vdiff_edit(v, a, b, &r->e.v[i], &w, &buf, &started);
 	if (v->o.summary)
 		write_summary(v, a, b);
 	wdiff_free(&w);
 	sbuf_free(&buf);
+}
+
+void
+vdiff_story(struct vdiff *v, const struct vdoc *d)
+{
+	if (v->o.html)
+		vdiffhtml_story(v, d);
+}
+
+void
+vdiff_finish(struct vdiff *v)
+{
+	if (v->o.html) {
+		vdiff_header(v);
+		vdiffhtml_end(v);
+	}
 }
 
 void

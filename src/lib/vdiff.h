@@ -19,6 +19,9 @@
 #include "align.h"
 #include "vdoc.h"
 
+/* Layouts of the HTML view; 0 is no HTML. */
+enum { VDIFF_INLINE = 1, VDIFF_SIDE };
+
 struct vdiff_opts {
 	double threshold;      /* least similarity of an edited pair */
 	bool all;              /* write unchanged sentences too */
@@ -26,6 +29,7 @@ struct vdiff_opts {
 	bool pretty;           /* a diff for people instead of TSV */
 	bool color;            /* with --pretty: ANSI colours */
 	bool noheader;         /* write no header line */
+	int html;              /* VDIFF_INLINE or VDIFF_SIDE: an HTML page (vdiffhtml.h) */
 	const regex_t *ignore; /* sentences to leave out */
 	size_t nignore;        /* number of patterns */
 };
@@ -43,6 +47,8 @@ struct vdiff {
 	bool differ;           /* some difference was found */
 	bool header_done;      /* the header line is written */
 	struct vdiff_stats st; /* the last comparison */
+	size_t pairs;          /* pairs written */
+	bool story_open;       /* with html: a story's section is open */
 };
 
 /*
@@ -68,8 +74,15 @@ const char *vdiff_sent(const struct vdoc *d, size_t i, size_t *len);
 
 /* Prepare v with options o (copied). */
 void vdiff_init(struct vdiff *v, const struct vdiff_opts *o);
-/* Write the header line unless it was written, or -N, or --pretty. */
+/*
+ * Write the header line unless it was written, or -N, or --pretty; with
+ * html, the start of the page instead.
+ */
 void vdiff_header(struct vdiff *v);
+/* With html, start the section of a group whose first version is d; else nothing. */
+void vdiff_story(struct vdiff *v, const struct vdoc *d);
+/* With html, end the page; else nothing.  Call once, after the last pair. */
+void vdiff_finish(struct vdiff *v);
 /*
  * Compare old version a with new version b and write the result; a NULL
  * side is a document that exists in the other input only (all its

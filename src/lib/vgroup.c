@@ -432,7 +432,7 @@ write_diffs(struct vgroup *g, struct minhash_uf *u, const size_t *size, struct v
 {
 	size_t *order = xmalloc((g->n + 1) * sizeof *order),
 	       *root = xmalloc((g->n + 1) * sizeof *root);
-	size_t i, k = 0;
+	size_t i, k = 0, story = SIZE_MAX;
 	struct vdoc a = {0}, b = {0};
 	struct sbuf buf = SBUF_INIT;
 
@@ -450,6 +450,9 @@ write_diffs(struct vgroup *g, struct minhash_uf *u, const size_t *size, struct v
 			continue;
 		spool_read(g, order[i - 1], &a, &buf);
 		spool_read(g, order[i], &b, &buf);
+		if (root[order[i]] != story)
+			vdiff_story(v, &a);
+		story = root[order[i]];
 		vdiff_docs(v, &a, &b);
 	}
 	vdoc_free(&a);

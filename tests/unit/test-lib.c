@@ -24,6 +24,7 @@
 #include "lib/seg.h"
 #include "lib/strset.h"
 #include "lib/htab.h"
+#include "lib/html.h"
 #include "lib/tok.h"
 #include "lib/tsv.h"
 #include "lib/utf8.h"
@@ -1085,6 +1086,47 @@ test_sha256(void)
 	CHECK(d[0] == 0xcd && d[31] == 0xd0);
 }
 
+/* html_escape(s) equals want. */
+static bool
+html_is(const char *s, size_t n, const char *want)
+{
+	struct sbuf b = SBUF_INIT;
+	bool ok;
+
+	html_escape(&b, s, n);
+	ok = b.len == strlen(want) && memcmp(b.p ? b.p : "", want, b.len) == 0;
+	if (!ok)
+		printf("# html_escape gave '%.*s'\n", (int)b.len, b.p ? b.p : "");
+	sbuf_free(&b);
+	return ok;
+}
+
+static void
+test_html(void)
+{
+	CHECK(html_is("", 0, ""));
+	CHECK(html_is("plain text", 10, "plain text"));
+	CHECK(html_is("<script>alert(1)</script>", 25,
+	              "&lt;script&gt;alert(1)&lt;/script&gt;"));
+	CHECK(html_is("</style>", 8, "&lt;/style&gt;"));
+	CHECK(html_is("&amp; &", 7, "&amp;amp; &amp;"));
+	CHECK(html_is("a\"b'c", 5, "a&quot;b&#39;c"));
+	CHECK(html_is("x=\"\" onmouseover=\"y\"", 20,
+	              "x=&quot;&quot; onmouseover=&quot;y&quot;"));
+	CHECK(html_is("a\tb\nc\rd", 7, "a\tb\nc\rd"));
+	CHECK(html_is("a\0b\x01" "c\x7f", 6, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd"));
+	CHECK(html_is("caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d", 13,
+	              "caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d"));
+	CHECK(strcmp(html_type_color("PERSON", 6), "#aa9cfc") == 0);
+	CHECK(strcmp(html_type_color("ORG", 3), "#7aecec") == 0);
+	CHECK(strcmp(html_type_color("GPE", 3), "#feca74") == 0);
+	CHECK(strcmp(html_type_color("LOC", 3), "#ff9561") == 0);
+	CHECK(strcmp(html_type_color("NORP", 4), "#c887fb") == 0);
+	CHECK(strcmp(html_type_color("PERSONS", 7), "#ddd") == 0);
+	CHECK(strcmp(html_type_color("PERSON", 3), "#ddd") == 0);
+	CHECK(strcmp(html_type_color("DATE", 4), "#ddd") == 0);
+}
+
 int
 main(void)
 {
@@ -1118,5 +1160,6 @@ main(void)
 	test_vdoc_pack();
 	test_sha256();
 	test_rowout();
+	test_html();
 	return unit_done();
 }
