@@ -123,6 +123,9 @@ unhtml() {
 	run -2 env PATH="$T/nothing" /bin/sh "$(command -v tabloid-report)" --html "$S"/*.txt
 	[ "$output" = "tabloid-report: --html needs gnuplot (gnuplot, graphviz), which is not installed" ]
 	# -n 0: all of them, as in the plain report
+	# the functions of --html are no program of their own
+	run -2 "$(dirname "$(command -v tabloid-report)")/tabloid-report-html"
+	[ "$output" = "tabloid-report-html: not a program: run tabloid-report --html" ]
 	run -0 tabloid-report --html -n 0 -o page.html "$S"/*.txt
 	people=$(tabloid-report -n 0 "$S"/*.txt | sed -n '/^most mentioned people:/,/^$/p' | grep -c '[0-9] ')
 	[ "$(svg_texts page.html people | grep -cv '^[0-9]*$')" -eq "$people" ]
