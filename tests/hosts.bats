@@ -7,6 +7,7 @@
 
 bats_require_minimum_version 1.5.0
 load helpers
+load shardlib
 
 SSHD=/usr/sbin/sshd
 
@@ -82,14 +83,7 @@ descendants() {
 setup_file() {
 	local d=$BATS_FILE_TMPDIR
 	cd "$d"
-	for f in "$TABLOID_SRCDIR"/samples/*.txt "$TABLOID_SRCDIR"/tests/gold/split/*.txt; do
-		printf '%s\t' "$(basename "$f" .txt)"
-		awk 'BEGIN { ORS = "" } { gsub(/\\/, "\\\\"); gsub(/\t/, "\\t"); if (NR > 1) print "\\n"; print }' "$f"
-		printf '\n'
-	done >articles
-	{ printf 'doc\ttext\n'; cat articles; } >articles.tsv
-	tabloid-split --tsv articles.tsv >sent.tsv
-	tabloid-tokenize --lower sent.tsv >tok.tsv
+	shard_inputs
 	sshd_start "$d" || touch "$d/no-sshd"
 }
 
@@ -102,11 +96,6 @@ setup() {
 	command -v parallel >/dev/null || skip "GNU parallel is not installed (CI installs it)"
 	[ ! -e no-sshd ] || skip "sshd cannot be started here: $(head -c 200 why)"
 	export HOME=$BATS_TEST_TMPDIR
-}
-
-# dehead: drop the lines that repeat the first one (each job's header).
-dehead() {
-	awk 'NR == 1 { h = $0; print; next } $0 != h'
 }
 
 # hosts BLOCK INPUT PARALLEL-ARGS...: parallel --pipe over this host and

@@ -9,31 +9,17 @@
 
 bats_require_minimum_version 1.5.0
 load helpers
+load shardlib
 
 setup_file() {
-	local f n
 	cd "$BATS_FILE_TMPDIR"
-	# the articles as a table: doc TAB text, the text escaped as tabloid(7) says
-	for f in "$TABLOID_SRCDIR"/samples/*.txt "$TABLOID_SRCDIR"/tests/gold/split/*.txt; do
-		n=$(basename "$f" .txt)
-		printf '%s\t' "$n"
-		awk 'BEGIN { ORS = "" } { gsub(/\\/, "\\\\"); gsub(/\t/, "\\t"); if (NR > 1) print "\\n"; print }' "$f"
-		printf '\n'
-	done >articles
-	{ printf 'doc\ttext\n'; cat articles; } >articles.tsv
-	tabloid-split --tsv articles.tsv >sent.tsv
-	tabloid-tokenize --lower sent.tsv >tok.tsv
+	shard_inputs
 }
 
 setup() {
 	cd "$BATS_FILE_TMPDIR"
 	command -v parallel >/dev/null || skip "GNU parallel is not installed (CI installs it)"
 	export HOME=$BATS_TEST_TMPDIR
-}
-
-# dehead: drop the lines that repeat the first one (each job's header).
-dehead() {
-	awk 'NR == 1 { h = $0; print; next } $0 != h'
 }
 
 # sharded BLOCK INPUT CMD...: CMD over INPUT in parallel jobs of BLOCK
