@@ -129,6 +129,29 @@ nerlex_words(const struct ner_doc *d, const struct ner_mention *m)
 	return w;
 }
 
+/*
+ * Whether word i, the first of a company's name, can stand for the company
+ * on its own: capitalised, three letters or more, on no list of the
+ * tagger's and no name or cue but a surname, and either rare or never
+ * written in lower case in the document.
+ */
+static bool
+nerlex_first_word_ok(struct ner *n, struct ner_doc *d, size_t i)
+{
+	const struct ner_tok *t = &d->t[i];
+	uint32_t known = GAZ_ENTITY_MASK | GAZ_BIT(GAZ_TITLE) | GAZ_BIT(GAZ_JOB) | GAZ_BIT(GAZ_NOT) |
+	    GAZ_BIT(GAZ_ORG_HEAD) | GAZ_BIT(GAZ_ORG_SUFFIX) | GAZ_BIT(GAZ_LOC_HEAD) |
+	    GAZ_BIT(GAZ_GPE_HEAD);
+
+	if (!(t->flags & (NER_CAP | NER_UPPER)) || (t->flags & NER_STOP) || t->klen < 3 ||
+	    (t->cls & ~(1u << L_COMMON)) != 0 || nertok_cue(d, n->gaz, i, known, true))
+		return false;
+	if (nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_GIVEN), true) &&
+	    !nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_SURNAME), true))
+		return false;
+	return !(t->flags & NER_COMMON) || d->w[t->w].low == 0;
+}
+
 void
 nerlex_define(struct ner *n, struct ner_doc *d, size_t k)
 {
@@ -142,8 +165,15 @@ nerlex_define(struct ner *n, struct ner_doc *d, size_t k)
 	nerlex_put(d, d->kb.p, d->kb.len, m->te - m->tb, m->type, canon, m->clen,
 	    full ? NERLEX_RANK_FULL : NERLEX_RANK_SELF);
 	if (m->type == GAZ_PERSON && full && (d->t[last].flags & NER_WORD)) {
+		size_t b = nertok_surname_start(d, m->tb, last);
+
 		nertok_key(d, last, 1);
 		nerlex_put(d, d->kb.p, d->kb.len, 1, GAZ_PERSON, canon, m->clen, NERLEX_RANK_PART);
+		if (b < last) {
+			nertok_key(d, b, last + 1 - b);
+			nerlex_put(d, d->kb.p, d->kb.len, last + 1 - b, GAZ_PERSON, canon, m->clen,
+			    NERLEX_RANK_PART);
+		}
 	}
 	if (m->type == GAZ_ORG && m->how == HOW_ORG) {
 		for (i = m->tb + 1; i < m->te; i++)
@@ -154,6 +184,11 @@ nerlex_define(struct ner *n, struct ner_doc *d, size_t k)
 		    !(d->t[m->tb].flags & NER_STOP)) {
 			nertok_key(d, m->tb, i - m->tb);
 			nerlex_put(d, d->kb.p, d->kb.len, i - m->tb, GAZ_ORG, canon, m->clen, NERLEX_RANK_PART);
+		}
+		if (i < m->te && i - m->tb >= 2 && nerlex_first_word_ok(n, d, m->tb) &&
+		    !nertok_cue(d, n->gaz, m->tb + 1, GAZ_BIT(GAZ_GPE_HEAD) | GAZ_BIT(GAZ_LOC_HEAD), true)) {
+			nertok_key(d, m->tb, 1);
+			nerlex_put(d, d->kb.p, d->kb.len, 1, GAZ_ORG, canon, m->clen, NERLEX_RANK_FIRST);
 		}
 	}
 }
@@ -238,6 +273,19 @@ nerlex_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t 
 	}
 }
 
+/* Whether token i follows a preposition of place ("in", "near"). */
+static bool
+nerlex_after_place_word(const struct ner_doc *d, size_t i)
+{
+	static const char *const w[] = { "in", "near", "outside", "around", "across", "throughout" };
+	size_t k;
+
+	for (k = 0; i > 0 && k < sizeof w / sizeof w[0]; k++)
+		if (tis(d, i - 1, w[k]))
+			return true;
+	return false;
+}
+
 const struct nerlex_ent *
 nerlex_longest(struct ner_doc *d, size_t i, size_t te, size_t *len)
 {
@@ -256,7 +304,7 @@ nerlex_longest(struct ner_doc *d, size_t i, size_t te, size_t *len)
 		e = nerlex_get(d->lex, d->kb.p, d->kb.len, false);
 		if (e == NULL)
 			break;
-		if (e->type >= 0) {
+		if (e->type >= 0 && (e->rank != NERLEX_RANK_FIRST || !nerlex_after_place_word(d, i))) {
 			best = e;
 			*len = l;
 		}
@@ -303,12 +351,14 @@ nerlex_rescan(struct ner *n, struct ner_doc *d)
 
 			if (t->m >= 0 || !(t->flags & NER_WORD))
 				continue;
-			if (!(t->flags & (NER_CAP | NER_UPPER)) && !nercase_anycase(d, S))
+			if (!(t->flags & (NER_CAP | NER_UPPER)) && !nercase_anycase(d, S) &&
+			    !tin(d, i, L_PARTICLES))
 				continue;
 			if (d->lower && !(t->flags & (NER_CAP | NER_UPPER)) && nerlower_unsafe(d, i))
 				continue;
 			e = nerlex_longest(d, i, S->te, &len);
-			if (e == NULL)
+			if (e == NULL || (!(t->flags & (NER_CAP | NER_UPPER)) && !nercase_anycase(d, S) &&
+			    (len < 2 || e->type != GAZ_PERSON)))
 				continue;
 			if (len == 1 && (t->flags & NER_INITIAL) && (t->flags & NER_STOP))
 				continue;

@@ -47,7 +47,7 @@ struct ner_lex {
 };
 
 /* The document's own names, from the weakest definition to the strongest. */
-enum { NERLEX_RANK_SELF, NERLEX_RANK_PART, NERLEX_RANK_FULL };
+enum { NERLEX_RANK_FIRST, NERLEX_RANK_SELF, NERLEX_RANK_PART, NERLEX_RANK_FULL };
 
 /* Empty x for a new document, keeping its memory. */
 void nerlex_reset(struct ner_lex *x);
@@ -68,13 +68,17 @@ void nerlex_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, si
 /*
  * Add mention k to d's lexicon: its key under its type and canonical
  * name, a person's surname, and an organisation's name before its head or
- * suffix; a definition replaces only a weaker one (NERLEX_RANK_*).
+ * suffix, and the first word of that name when it is two words or more and
+ * the first is no known word or name but a surname ("Keystone" of
+ * "Keystone Freight Corp"); a definition replaces only a weaker one
+ * (NERLEX_RANK_*, NERLEX_RANK_FIRST for the first word).
  */
 void nerlex_define(struct ner *n, struct ner_doc *d, size_t k);
 /*
  * The longest name of d's lexicon over tokens [i, te) from i that are in
- * no mention, with its length in tokens in *len; NULL when none.  Uses
- * d->kb.
+ * no mention, with its length in tokens in *len; NULL when none.  A first
+ * word of a company's name (NERLEX_RANK_FIRST) is no name after a
+ * preposition of place ("in Hensby").  Uses d->kb.
  */
 const struct nerlex_ent *nerlex_longest(struct ner_doc *d, size_t i, size_t te, size_t *len);
 /*

@@ -22,7 +22,7 @@
 static size_t
 nername_run_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i)
 {
-	size_t k = i + 1;
+	size_t k = i + 1, p;
 
 	while (k < S->te) {
 		if (nercase_namelike(n, d, S, k)) {
@@ -31,6 +31,11 @@ nername_run_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size
 		}
 		if (!nertok_is_connector(d, k) || d->t[k].m >= 0)
 			break;
+		p = nertok_particles_end(d, k, S->te);
+		if (p > k + 1 && p < S->te && nercase_namelike(n, d, S, p)) {
+			k = p + 1;
+			continue;
+		}
 		if (k + 1 < S->te && nercase_namelike(n, d, S, k + 1)) {
 			k++;
 			continue;
@@ -231,7 +236,8 @@ nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, 
 		g = nertok_longest(d, n->gaz, j, S->te, GAZ_ENTITY_MASK, any);
 		if (!nercase_gaz_ok(d, S, j, g))
 			g.e = NULL, g.len = 0;
-		if (o > 0 && o - j >= g.len) {
+		if (o > 0 && o - j >= g.len && !(g.e != NULL && o - j == g.len &&
+		    (g.e->type == GAZ_GPE || g.e->type == GAZ_LOC))) {
 			if (g.e != NULL && g.e->type == GAZ_ORG && nername_suffixes_only(n, d, j + g.len, o))
 				nertok_emit_entry(d, si, j, o, g.e, HOW_ORG);
 			else
@@ -332,6 +338,30 @@ nername_rare_words(struct ner *n, struct ner_doc *d, size_t tb, size_t te)
 	return true;
 }
 
+/*
+ * Whether the lower-case particles before pending run p and the run are a
+ * person's surname of the document's lexicon ("de la Cruz" after "Maria de
+ * la Cruz"), marked as such.
+ */
+static bool
+nername_particle_name(struct ner_doc *d, const struct ner_pending *p)
+{
+	const struct ner_sent *S = &d->s[p->sent];
+	const struct nerlex_ent *e;
+	size_t b = p->tb, len = 0;
+
+	while (b > S->tb && p->tb - b < 3 && d->t[b - 1].m < 0 && tin(d, b - 1, L_PARTICLES) &&
+	    !(d->t[b - 1].flags & NER_CAP))
+		b--;
+	if (b == p->tb)
+		return false;
+	e = nerlex_longest(d, b, p->te, &len);
+	if (e == NULL || e->type != GAZ_PERSON || len != p->te - b)
+		return false;
+	nertok_emit(d, p->sent, b, p->te, e->type, d->lex->keys.p + e->c, e->cl, HOW_LEX);
+	return true;
+}
+
 void
 nername_resolve(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c)
 {
@@ -345,6 +375,8 @@ nername_resolve(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c)
 		struct nertok_match l;
 
 		if (d->t[p->tb].m >= 0)
+			continue;
+		if (nername_particle_name(d, p))
 			continue;
 		e = nerlex_longest(d, p->tb, p->te, &len);
 		if (e != NULL && len == w) {

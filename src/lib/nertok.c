@@ -120,6 +120,30 @@ nertok_is_connector(const struct ner_doc *d, size_t i)
 	return !(t->flags & NER_CAP) && tin(d, i, L_CONNECTORS);
 }
 
+size_t
+nertok_particles_end(const struct ner_doc *d, size_t k, size_t te)
+{
+	size_t p = k;
+
+	while (p < te && p < k + 3 && d->t[p].m < 0 && (tis(d, p, "-") ?
+	    nertok_is_connector(d, p) : tin(d, p, L_PARTICLES)))
+		p++;
+	return p;
+}
+
+size_t
+nertok_surname_start(const struct ner_doc *d, size_t tb, size_t last)
+{
+	size_t b = last;
+
+	while (b >= tb + 2 && tis(d, b - 1, "-") && nertok_is_connector(d, b - 1) &&
+	    (d->t[b - 2].flags & NER_WORD))
+		b -= 2;
+	while (b > tb + 1 && tin(d, b - 1, L_PARTICLES) && !tis(d, b - 1, "-"))
+		b--;
+	return b;
+}
+
 void
 nertok_key(struct ner_doc *d, size_t i, size_t len)
 {

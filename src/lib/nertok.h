@@ -36,6 +36,18 @@ void nertok_know_all(struct ner_doc *d, size_t tb, size_t te);
  * "and") not capitalised, or a hyphen with no space on either side.
  */
 bool nertok_is_connector(const struct ner_doc *d, size_t i);
+/*
+ * The end of the particles and inner hyphens of a name from token k ("de
+ * la", "van der", "al-"): at most three tokens in no mention, before te;
+ * k when there are none.
+ */
+size_t nertok_particles_end(const struct ner_doc *d, size_t k, size_t te);
+/*
+ * The first token of the surname that ends a person's name [tb, last]:
+ * the last word with the words hyphenated to it and the particles before
+ * them ("Okafor-Bell", "de la Cruz", "al-Thani"), never token tb.
+ */
+size_t nertok_surname_start(const struct ner_doc *d, size_t tb, size_t last);
 /* Put the key of tokens [i, i + len), joined by spaces, in d->kb. */
 void nertok_key(struct ner_doc *d, size_t i, size_t len);
 /*
