@@ -18,6 +18,20 @@
  */
 #define NERNAME_MAXNAME 16
 
+/*
+ * Whether word k, after a hyphen inside a name, is part of that name even
+ * in lower case ("Jong-soo", "Velasco-ruiz"): a word on no list of common
+ * words ("Tory-led" is no name).
+ */
+static bool
+nername_hyphened(const struct ner_doc *d, size_t k)
+{
+	const struct ner_tok *t = &d->t[k];
+
+	return (t->flags & NER_WORD) && !(t->flags & (NER_COMMON | NER_STOP)) && t->m < 0 &&
+	    t->cls == 0;
+}
+
 /* The end of the run of name tokens that starts at i. */
 static size_t
 nername_run_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i)
@@ -33,6 +47,10 @@ nername_run_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size
 			break;
 		p = nertok_particles_end(d, k, S->te);
 		if (p > k + 1 && p < S->te && nercase_namelike(n, d, S, p)) {
+			k = p + 1;
+			continue;
+		}
+		if (p == k + 1 && tis(d, k, "-") && p < S->te && nername_hyphened(d, p)) {
 			k = p + 1;
 			continue;
 		}
@@ -139,7 +157,8 @@ nername_person_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, s
 			k++;
 			continue;
 		}
-		if (!nercase_namelike(n, d, S, k))
+		if (!nercase_namelike(n, d, S, k) && !(k > j && tis(d, k - 1, "-") &&
+		    nername_hyphened(d, k)))
 			break;
 		if (k > j && nertok_longest(d, n->gaz, k, e, GAZ_BIT(GAZ_TITLE) | GAZ_BIT(GAZ_ORG) |
 		    GAZ_BIT(GAZ_GPE), false).len > 1)
@@ -209,6 +228,27 @@ nername_suffixes_only(struct ner *n, struct ner_doc *d, size_t b, size_t e)
 	return true;
 }
 
+/*
+ * Whether word j, with gazetteer match g, is a given name that starts a
+ * person's name before the next word of the run [j, e): a name that is
+ * also a place's ("David", "Helena") only before a known surname.
+ */
+static bool
+nername_given_first(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j,
+    size_t e, struct nertok_match g)
+{
+	bool any = nercase_anycase(d, S);
+
+	if (g.len > 1 || j + 1 >= e || nertok_is_connector(d, j + 1) ||
+	    !nertok_cue(d, n->gaz, j, GAZ_BIT(GAZ_GIVEN), any))
+		return false;
+	if (nertok_longest(d, n->gaz, j + 1, e, GAZ_ENTITY_MASK & ~GAZ_BIT(GAZ_PERSON), any).len > 1 ||
+	    nertok_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_ORG_HEAD) | GAZ_BIT(GAZ_ORG_SUFFIX), any))
+		return false;
+	return g.e == NULL || (g.e->type != GAZ_GPE && g.e->type != GAZ_LOC) ||
+	    nertok_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_SURNAME), any);
+}
+
 /* Tag the run of name tokens [i, e) of sentence si; returns where to go on. */
 static size_t
 nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, size_t i, size_t e)
@@ -246,10 +286,7 @@ nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, 
 			titled = false;
 			continue;
 		}
-		if (titled || (g.len <= 1 && j + 1 < e && !nertok_is_connector(d, j + 1) &&
-		    nertok_cue(d, n->gaz, j, GAZ_BIT(GAZ_GIVEN), any) &&
-		    nertok_longest(d, n->gaz, j + 1, e, GAZ_ENTITY_MASK & ~GAZ_BIT(GAZ_PERSON), any).len <= 1 &&
-		    !nertok_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_ORG_HEAD) | GAZ_BIT(GAZ_ORG_SUFFIX), any))) {
+		if (titled || nername_given_first(n, d, S, j, e, g)) {
 			if (g.e != NULL && g.e->type == GAZ_PERSON) {
 				nertok_emit_entry(d, si, j, j + g.len, g.e, HOW_GAZ);
 				j += g.len;
