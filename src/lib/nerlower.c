@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <string.h>
+
 #include "ner.h"
 #include "nercase.h"
 #include "nerint.h"
@@ -10,6 +12,92 @@ bool
 nerlower_unsafe(const struct ner_doc *d, size_t i)
 {
 	return (d->t[i].flags & NER_STOP) || d->t[i].klen < 2 || tin(d, i, L_LOWER_WORDS);
+}
+
+/*
+ * Whether word i can be inside a lower-cased company name: no stop word,
+ * number or listed word, and no common word ending in -ed or -ing unless
+ * it is a company head ("acquired" is no part of a name, "shipping" is).
+ */
+static bool
+nerlower_name_word(struct ner *n, struct ner_doc *d, size_t i)
+{
+	const struct ner_tok *t = &d->t[i];
+	const char *k = tkey(d, i);
+
+	if (!(t->flags & NER_WORD) || (t->flags & NER_STOP) || t->m >= 0 ||
+	    (t->cls & ~(1u << L_COMMON)) != 0)
+		return false;
+	if (!(t->flags & NER_COMMON) || nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_ORG_HEAD), true))
+		return true;
+	return !((t->klen > 4 && memcmp(k + t->klen - 2, "ed", 2) == 0) ||
+	    (t->klen > 5 && memcmp(k + t->klen - 3, "ing", 3) == 0));
+}
+
+/*
+ * Whether word i reads as a possessive with its apostrophe lost, as
+ * reworded copy has it ("companys", "chinas"): a known word or name and
+ * an "s".
+ */
+static bool
+nerlower_bare_possessive(struct ner *n, struct ner_doc *d, size_t i)
+{
+	const char *k = tkey(d, i);
+	size_t len = d->t[i].klen;
+	struct gaz_hit hit;
+
+	if (len < 3 || k[len - 1] != 's' || !gaz_get(n->gaz, k, len - 1, &hit))
+		return false;
+	return (hit.types & (GAZ_ENTITY_MASK | GAZ_BIT(GAZ_ORG_HEAD) | GAZ_BIT(GAZ_ORG_SUFFIX))) != 0 ||
+	    (hit.cls & (1u << L_COMMON)) != 0;
+}
+
+/*
+ * The first token of a company's name that ends at head or suffix h of a
+ * lower-cased sentence ("skylark regional airways plc", "keio university"),
+ * or h when there is none: up to three name words before h.  Before a
+ * legal suffix that is no English word ("plc", "asa", not "limited") the
+ * words may be common; before any other head the first must be rare.
+ */
+static size_t
+nerlower_org_start(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t h)
+{
+	bool legal = nertok_cue(d, n->gaz, h, GAZ_BIT(GAZ_ORG_SUFFIX), true) &&
+	    !nertok_cue(d, n->gaz, h, GAZ_BIT(GAZ_ORG_HEAD), true) && d->t[h].klen >= 2 &&
+	    !(d->t[h].flags & (NER_STOP | NER_COMMON));
+	size_t b = h;
+
+	while (b > S->tb && h - b < 3 && nerlower_name_word(n, d, b - 1))
+		b--;
+	while (b < h && !legal && (d->t[b].flags & NER_COMMON))
+		b++;
+	while (b < h && nertok_cue(d, n->gaz, b, GAZ_BIT(GAZ_ORG_HEAD) | GAZ_BIT(GAZ_ORG_SUFFIX), true))
+		b++;
+	return b;
+}
+
+/* Mark the company names of lower-cased sentence si that end in a head or suffix. */
+static void
+nerlower_orgs(struct ner *n, struct ner_doc *d, size_t si)
+{
+	const struct ner_sent *S = &d->s[si];
+	uint32_t heads = GAZ_BIT(GAZ_ORG_HEAD) | GAZ_BIT(GAZ_ORG_SUFFIX);
+	size_t i, b, e;
+
+	for (i = S->tb + 1; i < S->te; i++) {
+		if (d->t[i].m >= 0 || (d->t[i].flags & (NER_CAP | NER_UPPER)) ||
+		    !nertok_cue(d, n->gaz, i, heads, true) || (d->t[i].flags & NER_STOP))
+			continue;
+		b = nerlower_org_start(n, d, S, i);
+		if (b == i || nerlower_unsafe(d, b) || (tkey(d, b)[0] >= '0' && tkey(d, b)[0] <= '9') ||
+		    nerlower_bare_possessive(n, d, b))
+			continue;
+		for (e = i + 1; e < S->te && d->t[e].m < 0 && nertok_cue(d, n->gaz, e, heads, true) &&
+		    !(d->t[e].flags & NER_STOP); e++)
+			;
+		nertok_emit(d, si, b, e, GAZ_ORG, NULL, 0, HOW_ORG);
+		i = e - 1;
+	}
 }
 
 void
@@ -64,4 +152,5 @@ nerlower_sentence(struct ner *n, struct ner_doc *d, size_t si)
 		}
 		i++;
 	}
+	nerlower_orgs(n, d, si);
 }
