@@ -171,8 +171,16 @@ nername_person_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, s
 	return k;
 }
 
-/* Whether the words just before token i are a title or job ("spokesman"). */
-static bool
+/* What the words before a name say of it: nothing, a job noun, a title. */
+enum { NERNAME_UNTITLED, NERNAME_JOB, NERNAME_TITLE };
+
+/*
+ * Whether the words just before token i are a title ("Senator") or a job
+ * noun ("spokesman"): NERNAME_*.  A job noun makes a person only of a name
+ * that is no other entity or is a given name ("producer Ecuador" is a
+ * country, "husband Gary" a person).
+ */
+static int
 nername_title_before(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i)
 {
 	size_t b;
@@ -182,11 +190,30 @@ nername_title_before(struct ner *n, struct ner_doc *d, const struct ner_sent *S,
 		    GAZ_BIT(GAZ_TITLE) | GAZ_BIT(GAZ_JOB), true);
 
 		if (m.e != NULL && b + m.len == i)
-			return true;
+			return m.e->type == GAZ_TITLE ? NERNAME_TITLE : NERNAME_JOB;
 		if (!(d->t[b].flags & NER_WORD))
 			break;
 	}
-	return false;
+	return NERNAME_UNTITLED;
+}
+
+/*
+ * The end of a place's name made of a prefix at j and the next word of
+ * the run [j, e) ("Port Augusta", "Ras Tanura"), or 0.
+ */
+static size_t
+nername_prefixed_place(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j,
+    size_t e)
+{
+	bool any = nercase_anycase(d, S);
+
+	if (j + 1 >= e || !nertok_cue(d, n->gaz, j, GAZ_BIT(GAZ_LOC_PREFIX) | GAZ_BIT(GAZ_GPE_PREFIX),
+	    false) || nertok_is_connector(d, j + 1) || !nercase_namelike(n, d, S, j + 1))
+		return 0;
+	if (nertok_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_ORG_HEAD) | GAZ_BIT(GAZ_ORG_SUFFIX) |
+	    GAZ_BIT(GAZ_TITLE), any) || nertok_longest(d, n->gaz, j + 1, e, GAZ_ENTITY_MASK, any).len > 1)
+		return 0;
+	return j + 2;
 }
 
 static void
@@ -230,8 +257,10 @@ nername_suffixes_only(struct ner *n, struct ner_doc *d, size_t b, size_t e)
 
 /*
  * Whether word j, with gazetteer match g, is a given name that starts a
- * person's name before the next word of the run [j, e): a name that is
- * also a place's ("David", "Helena") only before a known surname.
+ * person's name before the next word of the run [j, e), which is no head
+ * of a name but a surname ("Hope Creek" is a place, "Kevin Marsh" a
+ * person): a name that is also a place's
+ * ("David", "Helena") only before a known surname.
  */
 static bool
 nername_given_first(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j,
@@ -245,6 +274,9 @@ nername_given_first(struct ner *n, struct ner_doc *d, const struct ner_sent *S, 
 	if (nertok_longest(d, n->gaz, j + 1, e, GAZ_ENTITY_MASK & ~GAZ_BIT(GAZ_PERSON), any).len > 1 ||
 	    nertok_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_ORG_HEAD) | GAZ_BIT(GAZ_ORG_SUFFIX), any))
 		return false;
+	if (nertok_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_LOC_HEAD) | GAZ_BIT(GAZ_GPE_HEAD), any) &&
+	    !nertok_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_SURNAME), any))
+		return false;
 	return g.e == NULL || (g.e->type != GAZ_GPE && g.e->type != GAZ_LOC) ||
 	    nertok_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_SURNAME), any);
 }
@@ -254,7 +286,8 @@ static size_t
 nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, size_t i, size_t e)
 {
 	const struct ner_sent *S = &d->s[si];
-	bool any = nercase_anycase(d, S), titled = nername_title_before(n, d, S, i);
+	bool any = nercase_anycase(d, S);
+	int titled = nername_title_before(n, d, S, i);
 	size_t j = i, end = e;
 
 	while (j < e) {
@@ -269,7 +302,7 @@ nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, 
 		o = nername_org_end(n, d, S, j, e);
 		if (t.e != NULL && j + t.len < e && !nertok_is_connector(d, j + t.len) &&
 		    (o == 0 || o <= j + t.len || nername_person_end(n, d, S, j + t.len, e) < o)) {
-			titled = true;
+			titled = NERNAME_TITLE;
 			j += t.len;
 			continue;
 		}
@@ -283,9 +316,19 @@ nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, 
 			else
 				nertok_emit(d, si, j, o, GAZ_ORG, NULL, 0, HOW_ORG);
 			j = o;
-			titled = false;
+			titled = NERNAME_UNTITLED;
 			continue;
 		}
+		if (g.e == NULL && (p = nername_prefixed_place(n, d, S, j, e)) > 0) {
+			nertok_emit(d, si, j, p, nertok_cue(d, n->gaz, j, GAZ_BIT(GAZ_GPE_PREFIX), false) ?
+			    GAZ_GPE : GAZ_LOC, NULL, 0, HOW_PLACE);
+			j = p;
+			titled = NERNAME_UNTITLED;
+			continue;
+		}
+		if (titled == NERNAME_JOB && g.e != NULL && g.e->type != GAZ_PERSON &&
+		    !nertok_cue(d, n->gaz, j, GAZ_BIT(GAZ_GIVEN), any))
+			titled = NERNAME_UNTITLED;
 		if (titled || nername_given_first(n, d, S, j, e, g)) {
 			if (g.e != NULL && g.e->type == GAZ_PERSON) {
 				nertok_emit_entry(d, si, j, j + g.len, g.e, HOW_GAZ);
@@ -295,7 +338,7 @@ nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, 
 				nertok_emit(d, si, j, p, GAZ_PERSON, NULL, 0, HOW_PERSON);
 				j = p;
 			}
-			titled = false;
+			titled = NERNAME_UNTITLED;
 			continue;
 		}
 		if (g.e != NULL) {
