@@ -100,6 +100,47 @@ nerlower_orgs(struct ner *n, struct ner_doc *d, size_t si)
 	}
 }
 
+/*
+ * Whether "us" at token i of a lower-cased sentence is the country, not
+ * the pronoun, which follows a verb or a preposition: after "the" or
+ * "one", at the start before a word, before a job noun or the head of an
+ * organisation's name ("us officials", "us treasury"), or in a list after
+ * a country ("the uk, us").
+ */
+static bool
+nerlower_us_country(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i)
+{
+	bool next = i + 1 < S->te && (d->t[i + 1].flags & NER_WORD) &&
+	    !(d->t[i + 1].flags & NER_STOP);
+
+	if (i == S->tb)
+		return next;
+	if (tis(d, i - 1, "the") || tis(d, i - 1, "one"))
+		return true;
+	if (next && nertok_cue(d, n->gaz, i + 1, GAZ_BIT(GAZ_JOB) | GAZ_BIT(GAZ_ORG_HEAD), true))
+		return true;
+	return i >= S->tb + 2 && (tis(d, i - 1, ",") || tis(d, i - 1, "and")) && d->t[i - 2].m >= 0 &&
+	    d->m[d->t[i - 2].m].type == GAZ_GPE;
+}
+
+/* Mark the "us" of lower-cased sentence si that is the United States. */
+static void
+nerlower_us(struct ner *n, struct ner_doc *d, size_t si)
+{
+	const struct ner_sent *S = &d->s[si];
+	struct nertok_match g;
+	size_t i;
+
+	for (i = S->tb; i < S->te; i++) {
+		if (!tis(d, i, "us") || d->t[i].m >= 0 || (d->t[i].flags & NER_UPPER) ||
+		    !nerlower_us_country(n, d, S, i))
+			continue;
+		g = nertok_longest(d, n->gaz, i, i + 1, GAZ_BIT(GAZ_GPE), true);
+		if (g.e != NULL)
+			nertok_emit_entry(d, si, i, i + 1, g.e, HOW_GAZ);
+	}
+}
+
 void
 nerlower_sentence(struct ner *n, struct ner_doc *d, size_t si)
 {
@@ -153,4 +194,5 @@ nerlower_sentence(struct ner *n, struct ner_doc *d, size_t si)
 		i++;
 	}
 	nerlower_orgs(n, d, si);
+	nerlower_us(n, d, si);
 }
