@@ -200,8 +200,7 @@ nerlex_mention_before(const struct ner_doc *d, size_t i, size_t tb)
 	return i > tb ? d->t[i - 1].m : -1;
 }
 
-/* Initials of the capitalised words of [tb, te) equal to the acronym at a? */
-static bool
+bool
 nerlex_initials(const struct ner_doc *d, size_t tb, size_t te, size_t a)
 {
 	const char *acr = d->text.p + d->t[a].s;
@@ -235,6 +234,23 @@ nerlex_tickers(struct ner_doc *d, size_t si)
 	}
 }
 
+/*
+ * Mark token i of sentence si when it is an acronym in capitals right after
+ * an organisation with its initials ("the Qatar News Agency QNA"), and
+ * say so.
+ */
+static bool
+nerlex_bare_acronym(struct ner_doc *d, size_t si, size_t i)
+{
+	int32_t m = nerlex_mention_before(d, i, d->s[si].tb);
+
+	if (m < 0 || d->m[m].type != GAZ_ORG || d->t[i].m >= 0 || !(d->t[i].flags & NER_UPPER) ||
+	    !nerlex_initials(d, d->m[m].tb, d->m[m].te, i))
+		return false;
+	nertok_emit(d, si, i, i + 1, GAZ_ORG, d->canon.p + d->m[m].canon, d->m[m].clen, HOW_ACRONYM);
+	return true;
+}
+
 void
 nerlex_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si)
 {
@@ -242,10 +258,12 @@ nerlex_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t 
 	size_t i, k;
 
 	(void)n;
-	for (i = S->tb; i + 2 < S->te; i++) {
+	for (i = S->tb; i < S->te; i++) {
 		bool angle = tis(d, i, "<"), paren = tis(d, i, "(");
 		int32_t m;
 
+		if (nerlex_bare_acronym(d, si, i) || i + 2 >= S->te)
+			continue;
 		if (!angle && !paren)
 			continue;
 		for (k = i + 1; k < S->te && k < i + 9 && (d->t[k].flags & NER_WORD); k++)

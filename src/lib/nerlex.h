@@ -60,9 +60,16 @@ void nerlex_free(struct ner_lex *x);
  */
 void nerlex_tickers(struct ner_doc *d, size_t si);
 /*
+ * Whether the capitalised words of tokens [tb, te) have as initials the
+ * letters of the acronym at token a, two letters or more.
+ */
+bool nerlex_initials(const struct ner_doc *d, size_t tb, size_t te, size_t a);
+/*
  * Mark the acronyms in brackets of sentence si after a mention that is an
  * organisation or has the acronym's initials, or after a pending run of
- * c with those initials, which then becomes an organisation too.
+ * c with those initials, which then becomes an organisation too; and an
+ * acronym in capitals right after an organisation with its initials ("the
+ * Qatar News Agency QNA").
  */
 void nerlex_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si);
 /*

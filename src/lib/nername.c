@@ -70,7 +70,10 @@ nername_run_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size
 	return k;
 }
 
-/* The end of the "of Y" tail of an organisation's name from connector k. */
+/*
+ * The end of the "of Y" tail of an organisation's name from connector k,
+ * before any title ("Bank of Japan Governor Satoshi Sumita").
+ */
 static size_t
 nername_org_tail(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t k, size_t e)
 {
@@ -79,6 +82,8 @@ nername_org_tail(struct ner *n, struct ner_doc *d, const struct ner_sent *S, siz
 	if (m < e && tis(d, m, "the"))
 		m++;
 	while (m < e) {
+		if (nertok_longest(d, n->gaz, m, e, GAZ_BIT(GAZ_TITLE), false).e != NULL)
+			break;
 		if (nercase_namelike(n, d, S, m) && !nernum_is_calendar(d, m)) {
 			m++;
 			continue;
@@ -128,6 +133,8 @@ nername_org_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size
 				last = tail;
 			break;
 		}
+		if (k > j + 1 && (d->t[k].flags & NER_UPPER) && nerlex_initials(d, j, k, k))
+			break;
 		if (k > j && nertok_cue(d, n->gaz, k, heads, any)) {
 			last = k + 1;
 			head = nertok_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_HEAD), any);
@@ -281,6 +288,28 @@ nername_given_first(struct ner *n, struct ner_doc *d, const struct ner_sent *S, 
 	    nertok_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_SURNAME), any);
 }
 
+/*
+ * The first token of a firm named after its partners whose name [j, o)
+ * the rules found as "Y and Co": j - 2 when "X, " comes before it
+ * ("Morgan, Hale and Co"), else j.
+ */
+static size_t
+nername_partner_before(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j,
+    size_t o)
+{
+	const struct ner_tok *x;
+
+	if (j < S->tb + 2 || o < j + 3 || !tis(d, j - 1, ",") || !(tis(d, j + 1, "and") ||
+	    tis(d, j + 1, "&")) || !nertok_cue(d, n->gaz, j + 2, GAZ_BIT(GAZ_ORG_SUFFIX), false))
+		return j;
+	x = &d->t[j - 2];
+	if (x->m >= 0 || !(x->flags & NER_CAP) || (x->flags & NER_STOP) ||
+	    !nercase_namelike(n, d, S, j - 2) ||
+	    (j - 2 > S->tb && (d->t[j - 3].flags & NER_CAP)))
+		return j;
+	return j - 2;
+}
+
 /* Tag the run of name tokens [i, e) of sentence si; returns where to go on. */
 static size_t
 nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, size_t i, size_t e)
@@ -314,7 +343,8 @@ nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, 
 			if (g.e != NULL && g.e->type == GAZ_ORG && nername_suffixes_only(n, d, j + g.len, o))
 				nertok_emit_entry(d, si, j, o, g.e, HOW_ORG);
 			else
-				nertok_emit(d, si, j, o, GAZ_ORG, NULL, 0, HOW_ORG);
+				nertok_emit(d, si, nername_partner_before(n, d, S, j, o), o, GAZ_ORG, NULL, 0,
+				    HOW_ORG);
 			j = o;
 			titled = NERNAME_UNTITLED;
 			continue;
@@ -338,6 +368,13 @@ nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, 
 				nertok_emit(d, si, j, p, GAZ_PERSON, NULL, 0, HOW_PERSON);
 				j = p;
 			}
+			titled = NERNAME_UNTITLED;
+			continue;
+		}
+		if (g.e != NULL && (g.e->type == GAZ_GPE || g.e->type == GAZ_LOC) && j + g.len < e &&
+		    nertok_cue(d, n->gaz, j + g.len, GAZ_BIT(GAZ_LOC_HEAD), false)) {
+			nertok_emit(d, si, j, j + g.len + 1, GAZ_LOC, NULL, 0, HOW_PLACE);
+			j += g.len + 1;
 			titled = NERNAME_UNTITLED;
 			continue;
 		}
