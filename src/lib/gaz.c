@@ -23,7 +23,7 @@ struct gaz_node {
 static const char *const gaz_names[GAZ_NTYPES] = {
 	"PERSON", "ORG", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT",
 	"TITLE", "JOB", "GIVEN", "SURNAME", "ORG_SUFFIX", "ORG_HEAD", "LOC_HEAD",
-	"GPE_HEAD", "NOT", "LOC_PREFIX", "GPE_PREFIX"
+	"GPE_HEAD", "NOT", "LOC_PREFIX", "GPE_PREFIX", "ORG_ROLE"
 };
 
 void
@@ -337,7 +337,7 @@ gaz_line(void *arg, char **f, size_t *len, size_t nf)
 	if ((type = gaz_type_parse(f[1], len[1])) < 0)
 		return "unknown type (PERSON ORG GPE LOC NORP DATE TIME MONEY PERCENT, "
 		    "or a cue class: TITLE JOB GIVEN SURNAME ORG_SUFFIX ORG_HEAD LOC_HEAD "
-		    "GPE_HEAD NOT LOC_PREFIX GPE_PREFIX)";
+		    "GPE_HEAD NOT LOC_PREFIX GPE_PREFIX ORG_ROLE)";
 	if (nf == 3 && !gaz_clean(f[2], len[2]))
 		return "the entity is empty, has control characters or stray spaces";
 	if (!gaz_add(ld->g, f[0], len[0], type, canon, clen, ld->user))

@@ -6,8 +6,8 @@
  * '#' starts a comment line and blank lines are ignored.  TYPE is an
  * entity type (PERSON, ORG, GPE, LOC, NORP, DATE, TIME, MONEY, PERCENT) or
  * a cue class (TITLE, JOB, GIVEN, SURNAME, ORG_SUFFIX, ORG_HEAD, LOC_HEAD,
- * GPE_HEAD, NOT, LOC_PREFIX, GPE_PREFIX).  ENTITY, the canonical name,
- * defaults to NAME.
+ * GPE_HEAD, NOT, LOC_PREFIX, GPE_PREFIX, ORG_ROLE).  ENTITY, the canonical
+ * name, defaults to NAME.
  *
  * Names are stored under a key made of their tokens (cut by the shared
  * tokenizer, words also cut at hyphens), case-folded and joined by single
@@ -48,6 +48,7 @@ enum gaz_type {
 	GAZ_NOT,	/* never a name on its own */
 	GAZ_LOC_PREFIX,	/* begins another place's name: Mount, Ras */
 	GAZ_GPE_PREFIX,	/* begins a town's name: Port, Fort */
+	GAZ_ORG_ROLE,	/* what an organisation is, before its name: carmaker */
 	GAZ_NTYPES
 };
 

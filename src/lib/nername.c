@@ -178,8 +178,11 @@ nername_person_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, s
 	return k;
 }
 
-/* What the words before a name say of it: nothing, a job noun, a title. */
-enum { NERNAME_UNTITLED, NERNAME_JOB, NERNAME_TITLE };
+/*
+ * What the words before a name say of it: nothing, a job noun, a title,
+ * or what an organisation is ("the carmaker").
+ */
+enum { NERNAME_UNTITLED, NERNAME_JOB, NERNAME_TITLE, NERNAME_ROLE };
 
 /*
  * Whether the words just before token i are a title ("Senator") or a job
@@ -192,6 +195,9 @@ nername_title_before(struct ner *n, struct ner_doc *d, const struct ner_sent *S,
 {
 	size_t b;
 
+	if (i > S->tb && !(d->t[i - 1].flags & (NER_CAP | NER_UPPER)) &&
+	    nertok_cue(d, n->gaz, i - 1, GAZ_BIT(GAZ_ORG_ROLE), false))
+		return NERNAME_ROLE;
 	for (b = i; b-- > S->tb && i - b <= 3;) {
 		struct nertok_match m = nertok_longest(d, n->gaz, b, i,
 		    GAZ_BIT(GAZ_TITLE) | GAZ_BIT(GAZ_JOB), true);
@@ -202,6 +208,29 @@ nername_title_before(struct ner *n, struct ner_doc *d, const struct ner_sent *S,
 			break;
 	}
 	return NERNAME_UNTITLED;
+}
+
+/*
+ * Whether a job noun before word j of the run [j, e), with gazetteer
+ * match g, makes a person of the name there: not of a name the gazetteers
+ * know as another entity ("producer Ecuador"), nor of an acronym in
+ * capitals ("maker ATR"), nor of common words ("developer Crescent Tide"),
+ * unless it begins with a given name ("husband Gary").
+ */
+static bool
+nername_job_names(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j,
+    size_t e, struct nertok_match g)
+{
+	size_t k;
+
+	if (nertok_cue(d, n->gaz, j, GAZ_BIT(GAZ_GIVEN), nercase_anycase(d, S)))
+		return true;
+	if ((g.e != NULL && g.e->type != GAZ_PERSON) || (d->t[j].flags & NER_UPPER))
+		return false;
+	for (k = j; k < e && nercase_namelike(n, d, S, k); k++)
+		if (!(d->t[k].flags & NER_COMMON))
+			return true;
+	return false;
 }
 
 /*
@@ -310,6 +339,15 @@ nername_partner_before(struct ner *n, struct ner_doc *d, const struct ner_sent *
 	return j - 2;
 }
 
+/* Whether ", Y and Co" follows token p - 1, so that a firm's name goes on. */
+static bool
+nername_partner_follows(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t p)
+{
+	return p + 3 < S->te && tis(d, p, ",") && nercase_namelike(n, d, S, p + 1) &&
+	    (tis(d, p + 2, "and") || tis(d, p + 2, "&")) &&
+	    nertok_cue(d, n->gaz, p + 3, GAZ_BIT(GAZ_ORG_SUFFIX), false);
+}
+
 /* Tag the run of name tokens [i, e) of sentence si; returns where to go on. */
 static size_t
 nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, size_t i, size_t e)
@@ -356,8 +394,15 @@ nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, 
 			titled = NERNAME_UNTITLED;
 			continue;
 		}
-		if (titled == NERNAME_JOB && g.e != NULL && g.e->type != GAZ_PERSON &&
-		    !nertok_cue(d, n->gaz, j, GAZ_BIT(GAZ_GIVEN), any))
+		if (titled == NERNAME_ROLE && g.e == NULL && !nername_given_first(n, d, S, j, e, g) &&
+		    !nername_partner_follows(n, d, S, p = nername_unknown_end(n, d, S, j, e))) {
+			nertok_emit(d, si, j, p, GAZ_ORG, NULL, 0, HOW_ORG);
+			j = p;
+			titled = NERNAME_UNTITLED;
+			continue;
+		}
+		if (titled == NERNAME_ROLE || (titled == NERNAME_JOB && !nername_job_names(n, d, S, j, e,
+		    g)))
 			titled = NERNAME_UNTITLED;
 		if (titled || nername_given_first(n, d, S, j, e, g)) {
 			if (g.e != NULL && g.e->type == GAZ_PERSON) {
