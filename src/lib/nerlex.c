@@ -200,22 +200,66 @@ nerlex_mention_before(const struct ner_doc *d, size_t i, size_t tb)
 	return i > tb ? d->t[i - 1].m : -1;
 }
 
+static char
+nerlex_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/*
+ * Whether token i of a name must give the acronym a letter: a capitalised
+ * word, or in a lower-cased document any word but a connector or "the".
+ */
+static bool
+nerlex_initial_needed(const struct ner_doc *d, size_t i)
+{
+	const struct ner_tok *t = &d->t[i];
+
+	if (!(t->flags & NER_WORD))
+		return false;
+	if (d->lower && !(t->flags & NER_CAP))
+		return !nertok_is_connector(d, i) && !tis(d, i, "the");
+	return (t->flags & NER_CAP) != 0;
+}
+
+/*
+ * Whether letters [k, alen) of acronym acr are the beginnings of the words
+ * of tokens [i, te): each needed word gives its first letter or more, and
+ * any other word its first letter or none ("Tokyo Electric Power Co" is
+ * TEPCO, "Department of Energy" DOE).
+ */
+static bool
+nerlex_acronym_of(const struct ner_doc *d, size_t i, size_t te, const char *acr, size_t k,
+    size_t alen)
+{
+	const char *w;
+	size_t wl, l;
+
+	if (i == te)
+		return k == alen;
+	if (!nerlex_initial_needed(d, i) && nerlex_acronym_of(d, i + 1, te, acr, k, alen))
+		return true;
+	if (!(d->t[i].flags & NER_WORD) || k == alen)
+		return false;
+	w = d->text.p + d->t[i].s;
+	wl = d->t[i].e - d->t[i].s;
+	for (l = 1; l <= wl && k + l <= alen && nerlex_lower(w[l - 1]) == nerlex_lower(acr[k + l - 1]);
+	    l++) {
+		if (nerlex_acronym_of(d, i + 1, te, acr, k + l, alen))
+			return true;
+		if (!nerlex_initial_needed(d, i))
+			break;
+	}
+	return false;
+}
+
 bool
 nerlex_initials(const struct ner_doc *d, size_t tb, size_t te, size_t a)
 {
-	const char *acr = d->text.p + d->t[a].s;
-	size_t alen = d->t[a].e - d->t[a].s, k = 0, i;
+	size_t alen = d->t[a].e - d->t[a].s;
 
-	for (i = tb; i < te && k <= alen; i++) {
-		const char *w = d->text.p + d->t[i].s;
-
-		if (!(d->t[i].flags & NER_CAP))
-			continue;
-		if (k == alen || w[0] != acr[k])
-			return false;
-		k++;
-	}
-	return k == alen && alen >= 2;
+	return alen >= 2 && alen <= 8 && te - tb <= 12 &&
+	    nerlex_acronym_of(d, tb, te, d->text.p + d->t[a].s, 0, alen);
 }
 
 void
@@ -251,6 +295,34 @@ nerlex_bare_acronym(struct ner_doc *d, size_t si, size_t i)
 	return true;
 }
 
+/*
+ * In a lower-cased document, mark the words before the bracket at token b
+ * whose initials are the acronym in it ("civil aviation authority (caa)"),
+ * and the acronym, as an organisation; say whether they were.
+ */
+static bool
+nerlex_lower_long_form(struct ner_doc *d, size_t si, size_t b)
+{
+	const struct ner_sent *S = &d->s[si];
+	size_t w, tb, i;
+
+	for (w = 6; w >= 2; w--) {
+		if (b < S->tb + w)
+			continue;
+		tb = b - w;
+		for (i = tb; i < b && d->t[i].m < 0; i++)
+			;
+		if (i < b || !nerlex_initial_needed(d, tb) || (d->t[tb].flags & NER_STOP) ||
+		    !nerlex_initials(d, tb, b, b + 1))
+			continue;
+		nertok_emit(d, si, tb, b, GAZ_ORG, NULL, 0, HOW_ACRONYM);
+		nertok_emit(d, si, b + 1, b + 2, GAZ_ORG, d->canon.p + d->m[d->nm - 1].canon,
+		    d->m[d->nm - 1].clen, HOW_ACRONYM);
+		return true;
+	}
+	return false;
+}
+
 void
 nerlex_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si)
 {
@@ -272,7 +344,8 @@ nerlex_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t 
 			continue;
 		if (angle)
 			continue;
-		if (k != i + 2 || !(d->t[i + 1].flags & (NER_UPPER | NER_CAP)) || d->t[i + 1].m >= 0)
+		if (k != i + 2 || (!(d->t[i + 1].flags & (NER_UPPER | NER_CAP)) && !d->lower) ||
+		    d->t[i + 1].m >= 0)
 			continue;
 		m = nerlex_mention_before(d, i, S->tb);
 		if (m >= 0 && (d->m[m].type == GAZ_ORG || nerlex_initials(d, d->m[m].tb, d->m[m].te, i + 1))) {
@@ -280,6 +353,8 @@ nerlex_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t 
 			    HOW_ACRONYM);
 			continue;
 		}
+		if (d->lower && nerlex_lower_long_form(d, si, i))
+			continue;
 		for (m = 0; (size_t)m < c->np; m++)
 			if (c->p[m].sent == si && c->p[m].te == i &&
 			    nerlex_initials(d, c->p[m].tb, c->p[m].te, i + 1)) {
