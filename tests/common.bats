@@ -188,7 +188,7 @@ setup() {
 
 @test "tabloid-report: --help, --version, usage errors, and -o replaced only by a whole report" {
 	run -0 tabloid-report --help
-	[ "${lines[0]}" = "usage: tabloid-report [--html] [-n top] [-o file] file ..." ]
+	[ "${lines[0]}" = "usage: tabloid-report [--html] [-n top] [-o file] [--tsv | --csv] [--ifs sep]" ]
 	[[ "$output" == *"--output FILE"* ]]
 	run -0 tabloid-report --version
 	[[ "$output" == "tabloid-report (tabloid) "[0-9]* ]]

@@ -188,6 +188,33 @@ split() {
 	png_not_blank "$T/e.png" 8
 }
 
+@test "tag-entities --html: a mark next to punctuation is narrow on that side, so no gap shows" {
+	browser_need
+	printf 'On Friday, Boris Johnson met \342\200\234Huawei\342\200\235 (Huawei) in London.\n' >"$T/p.txt"
+	split "$T/p.txt" | tabloid-tag-entities --html >"$T/p.html"
+	grep -q '<mark class="DATE" data-type="DATE" data-punct="" title="Friday (DATE)">Friday</mark>, <mark class="PERSON" data-type="PERSON" title=' "$T/p.html"
+	[ "$(grep -o '<mark class="ORG" data-type="ORG" data-punct="" data-open=""' "$T/p.html" | wc -l)" -eq 2 ]
+	grep -q 'data-punct="" title="London (GPE)">London</mark>\.' "$T/p.html"
+	grep -q '^mark\[data-punct\]{padding-right:\.1em}$' "$T/p.html"
+	grep -q '^mark\[data-open\]{padding-left:\.1em}$' "$T/p.html"
+	# the rendered marks: the narrow side is the one next to the punctuation
+	cat >"$T/probe.html" <<-'EOF'
+	<script>
+	window.onload = function () {
+		var m = document.querySelectorAll('mark'), out = [];
+		for (var i = 0; i < m.length; i++) {
+			var c = getComputedStyle(m[i]);
+			out.push(m[i].textContent + ' ' + c.paddingLeft + ' ' + c.paddingRight);
+		}
+		document.body.setAttribute('data-pads', out.join('|'));
+	};
+	</script>
+	EOF
+	cat "$T/p.html" "$T/probe.html" >"$T/pp.html"
+	browser_dom "$T/pp.html" | grep -o 'data-pads="[^"]*"' >"$T/pads"
+	same 'data-pads="Friday 4.8px 1.6px|Boris Johnson 4.8px 4.8px|Huawei 1.6px 1.6px|Huawei 1.6px 1.6px|London 4.8px 1.6px"' "$(cat "$T/pads")"
+}
+
 @test "tag-entities --html: -t shows only those types, one document has no contents" {
 	split "$S/003_f79d13dae64d47e6.txt" >"$T/s.tsv"
 	tabloid-tag-entities --html -t person,gpe -o "$T/e.html" "$T/s.tsv"

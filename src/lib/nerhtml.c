@@ -20,6 +20,8 @@ static const char nerhtml_css[] =
     ".text p{margin:0 0 .9em;line-height:2}\n"
     "mark[data-type]::after{content:attr(data-type);font:bold 10px sans-serif;"
     "margin-left:.4em;vertical-align:middle;color:#333;opacity:.75}\n"
+    "mark[data-punct]{padding-right:.1em}\n"
+    "mark[data-open]{padding-left:.1em}\n"
     "p.none{font:italic 15px sans-serif;color:#555}\n";
 
 static void
@@ -121,8 +123,40 @@ legend(struct nerhtml *h, const struct ner_doc *d, uint32_t types)
 	add_str(b, "</ul></div>\n");
 }
 
+/*
+ * Whether the n bytes at p begin with a mark of punctuation that follows a
+ * word without a space: , . ; : ! ? ) ] ' " or a closing curly quote.
+ */
+static int
+closing_punct(const char *p, size_t n)
+{
+	if (n >= 1 && strchr(",.;:!?)]'\"", p[0]) != NULL && p[0] != '\0')
+		return 1;
+	return n >= 3 && memcmp(p, "\xe2\x80", 2) == 0 &&
+	    (p[2] == '\x99' || p[2] == '\x9d');
+}
+
+/*
+ * Whether the n bytes before p end in a mark of punctuation that comes
+ * before a word without a space: ( [ ' " or an opening curly quote.
+ */
+static int
+opening_punct(const char *p, size_t n)
+{
+	if (n >= 1 && strchr("([\'\"", p[-1]) != NULL && p[-1] != '\0')
+		return 1;
+	return n >= 3 && memcmp(p - 3, "\xe2\x80", 2) == 0 &&
+	    (p[-1] == '\x98' || p[-1] == '\x9c');
+}
+
+/*
+ * Mention m of d, in a sentence from byte start to end, as a <mark>: with
+ * data-punct when punctuation follows it, data-open when punctuation comes
+ * before it, whose padding on that side is then narrow (no gap shows).
+ */
 static void
-mark(struct nerhtml *h, const struct ner_doc *d, const struct ner_mention *m)
+mark(struct nerhtml *h, const struct ner_doc *d, const struct ner_mention *m,
+    size_t start, size_t end)
 {
 	struct sbuf *b = &h->body;
 	const char *name = gaz_type_name((enum gaz_type)m->type), *c;
@@ -132,6 +166,10 @@ mark(struct nerhtml *h, const struct ner_doc *d, const struct ner_mention *m)
 	add_str(b, name);
 	add_str(b, "\" data-type=\"");
 	add_str(b, name);
+	if (closing_punct(d->text.p + e, end - e))
+		add_str(b, "\" data-punct=\"");
+	if (opening_punct(d->text.p + s, s - start))
+		add_str(b, "\" data-open=\"");
 	add_str(b, "\" title=\"");
 	c = mention_canon(d, m, &n);
 	html_escape(b, c, n);
@@ -158,7 +196,7 @@ sentence(struct nerhtml *h, const struct ner_doc *d, size_t si, uint32_t types)
 		if (m->tb != i || !(types & GAZ_BIT(m->type)))
 			continue;
 		html_escape(&h->body, d->text.p + pos, d->t[i].s - pos);
-		mark(h, d, m);
+		mark(h, d, m, S->s, S->e);
 		pos = d->t[m->te - 1].e;
 	}
 	html_escape(&h->body, d->text.p + pos, S->e - pos);
