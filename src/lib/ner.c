@@ -513,7 +513,7 @@ ner_tag(struct ner *n, struct ner_doc *d, bool learn)
 			nerlex_define(n, d, k);
 	nername_resolve(n, d, &c);
 	for (k = 0; k < d->nm; k++)
-		if (d->m[k].how == HOW_GUESS || d->m[k].how == HOW_ACRONYM)
+		if (d->m[k].how == HOW_GUESS || d->m[k].how == HOW_ACRONYM || d->m[k].how == HOW_PLACE)
 			nerlex_define(n, d, k);
 	nerlex_rescan(n, d);
 	for (si = 0; si < d->ns; si++)

@@ -524,6 +524,50 @@ nername_particle_name(struct ner_doc *d, const struct ner_pending *p)
 	return true;
 }
 
+/* Whether token i is one of the words w. */
+static bool
+nername_is_one_of(const struct ner_doc *d, size_t i, const char *const *w)
+{
+	for (; *w != NULL; w++)
+		if (tis(d, i, *w))
+			return true;
+	return false;
+}
+
+/*
+ * Whether the words of pending run p stand where a town is named: after
+ * "in", "near", "between" and the like, after "north of" or "the edge of",
+ * or as the second of "between X and Y"; not before a possessive or a
+ * capitalised word, and neither a given name alone nor a word the tagger
+ * lists ("in January").
+ */
+static bool
+nername_place_context(struct ner *n, struct ner_doc *d, const struct ner_pending *p)
+{
+	static const char *const at[] = { "in", "near", "outside", "around", "between", "via",
+		"nearby", NULL };
+	static const char *const side[] = { "north", "south", "east", "west", "northeast",
+		"northwest", "southeast", "southwest", "outskirts", "edge", "centre", "center",
+		NULL };
+	const struct ner_sent *S = &d->s[p->sent];
+	size_t b = p->tb, i;
+
+	for (i = p->tb; i < p->te; i++)
+		if ((d->t[i].cls & ~(1u << L_COMMON)) != 0)
+			return false;
+	if (b == S->tb || (p->te < S->te && ((d->t[p->te].flags & NER_CAP) ||
+	    tis(d, p->te, "'s") || tis(d, p->te, "’s"))))
+		return false;
+	if (p->te - p->tb == 1 && nertok_cue(d, n->gaz, b, GAZ_BIT(GAZ_GIVEN), false) &&
+	    !nertok_cue(d, n->gaz, b, GAZ_BIT(GAZ_SURNAME), false))
+		return false;
+	if (nername_is_one_of(d, b - 1, at))
+		return true;
+	if (tis(d, b - 1, "of") && b - 1 > S->tb && nername_is_one_of(d, b - 2, side))
+		return true;
+	return tis(d, b - 1, "and") && b >= S->tb + 3 && tis(d, b - 3, "between");
+}
+
 void
 nername_resolve(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c)
 {
@@ -553,6 +597,10 @@ nername_resolve(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c)
 		}
 		if (!nername_rare_words(n, d, p->tb, p->te))
 			continue;
+		if (w <= 3 && nername_plain_words(d, p->tb, p->te) && nername_place_context(n, d, p)) {
+			nertok_emit(d, p->sent, p->tb, p->te, GAZ_GPE, NULL, 0, HOW_PLACE);
+			continue;
+		}
 		if (w >= 2 && w <= 3 && nername_plain_words(d, p->tb, p->te) &&
 		    (nertok_cue(d, n->gaz, p->te - 1, GAZ_BIT(GAZ_SURNAME), false) ||
 		    (w == 2 && nertok_cue(d, n->gaz, p->tb, GAZ_BIT(GAZ_SURNAME), false)) ||
