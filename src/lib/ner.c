@@ -5,6 +5,7 @@
 
 #include "ner.h"
 #include "nercase.h"
+#include "nercredit.h"
 #include "nerint.h"
 #include "nerlex.h"
 #include "nerlower.h"
@@ -501,10 +502,12 @@ ner_tag(struct ner *n, struct ner_doc *d, bool learn)
 	for (si = 0; si < d->ns; si++)
 		nerlex_tickers(d, si);
 	for (si = 0; si < d->ns; si++) {
-		if (d->lower)
+		if (d->lower) {
 			nerlower_sentence(n, d, si);
-		else
-			nername_sentence(n, d, &c, si);
+			continue;
+		}
+		nercredit_sentence(n, d, si);
+		nername_sentence(n, d, &c, si);
 	}
 	for (si = 0; si < d->ns; si++)
 		nerlex_brackets(n, d, &c, si);

@@ -293,7 +293,8 @@ nername_suffixes_only(struct ner *n, struct ner_doc *d, size_t b, size_t e)
 
 /*
  * Whether word j, with gazetteer match g, is a given name that starts a
- * person's name before the next word of the run [j, e), which is no head
+ * person's name, alone or joined by a hyphen to another ("Jean-Marc"),
+ * before the next word of the run [j, e), which is no head
  * of a name but a surname ("Hope Creek" is a place, "Kevin Marsh" a
  * person): a name that is also a place's
  * ("David", "Helena") only before a known surname.
@@ -303,18 +304,22 @@ nername_given_first(struct ner *n, struct ner_doc *d, const struct ner_sent *S, 
     size_t e, struct nertok_match g)
 {
 	bool any = nercase_anycase(d, S);
+	size_t f = j + 1;
 
-	if (g.len > 1 || j + 1 >= e || nertok_is_connector(d, j + 1) ||
+	if (f + 2 < e && tis(d, f, "-") && nertok_is_connector(d, f) &&
+	    nertok_cue(d, n->gaz, f + 1, GAZ_BIT(GAZ_GIVEN), any))
+		f += 2;
+	if (g.len > 1 || f >= e || nertok_is_connector(d, f) ||
 	    !nertok_cue(d, n->gaz, j, GAZ_BIT(GAZ_GIVEN), any))
 		return false;
-	if (nertok_longest(d, n->gaz, j + 1, e, GAZ_ENTITY_MASK & ~GAZ_BIT(GAZ_PERSON), any).len > 1 ||
-	    nertok_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_ORG_HEAD) | GAZ_BIT(GAZ_ORG_SUFFIX), any))
+	if (nertok_longest(d, n->gaz, f, e, GAZ_ENTITY_MASK & ~GAZ_BIT(GAZ_PERSON), any).len > 1 ||
+	    nertok_cue(d, n->gaz, f, GAZ_BIT(GAZ_ORG_HEAD) | GAZ_BIT(GAZ_ORG_SUFFIX), any))
 		return false;
-	if (nertok_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_LOC_HEAD) | GAZ_BIT(GAZ_GPE_HEAD), any) &&
-	    !nertok_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_SURNAME), any))
+	if (nertok_cue(d, n->gaz, f, GAZ_BIT(GAZ_LOC_HEAD) | GAZ_BIT(GAZ_GPE_HEAD), any) &&
+	    !nertok_cue(d, n->gaz, f, GAZ_BIT(GAZ_SURNAME), any))
 		return false;
 	return g.e == NULL || (g.e->type != GAZ_GPE && g.e->type != GAZ_LOC) ||
-	    nertok_cue(d, n->gaz, j + 1, GAZ_BIT(GAZ_SURNAME), any);
+	    nertok_cue(d, n->gaz, f, GAZ_BIT(GAZ_SURNAME), any);
 }
 
 /*
