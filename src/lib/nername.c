@@ -353,6 +353,39 @@ nername_partner_follows(struct ner *n, struct ner_doc *d, const struct ner_sent 
 	    nertok_cue(d, n->gaz, p + 3, GAZ_BIT(GAZ_ORG_SUFFIX), false);
 }
 
+/* Whether token i is one of the words w. */
+static bool
+nername_is_one_of(const struct ner_doc *d, size_t i, const char *const *w)
+{
+	for (; *w != NULL; w++)
+		if (tis(d, i, *w))
+			return true;
+	return false;
+}
+
+/*
+ * The first token after the capitalised compass words at j ("North",
+ * "North East", "Western") when a place or nationality the gazetteers know
+ * follows in the run [j, e) and no name they know begins at j (g) as long:
+ * "North Staffordshire" is a region and "West German" a nationality, but
+ * "North Sea" is a name of its own.  0 when there is none.
+ */
+static size_t
+nername_direction_of(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t j,
+    size_t e, struct nertok_match g)
+{
+	static const char *const dir[] = { "north", "south", "east", "west", "northern",
+		"southern", "eastern", "western", "central", NULL };
+	size_t q = j;
+
+	while (q < e && q < j + 2 && (d->t[q].flags & NER_CAP) && nername_is_one_of(d, q, dir))
+		q++;
+	if (q == j || q >= e || (g.e != NULL && g.len > q - j))
+		return 0;
+	return nertok_longest(d, n->gaz, q, e, GAZ_BIT(GAZ_GPE) | GAZ_BIT(GAZ_LOC) | GAZ_BIT(GAZ_NORP),
+	    nercase_anycase(d, S)).e != NULL ? q : 0;
+}
+
 /* Tag the run of name tokens [i, e) of sentence si; returns where to go on. */
 static size_t
 nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, size_t i, size_t e)
@@ -418,6 +451,16 @@ nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, 
 				nertok_emit(d, si, j, p, GAZ_PERSON, NULL, 0, HOW_PERSON);
 				j = p;
 			}
+			titled = NERNAME_UNTITLED;
+			continue;
+		}
+		if ((p = nername_direction_of(n, d, S, j, e, g)) > 0) {
+			struct nertok_match h = nertok_longest(d, n->gaz, p, e, GAZ_BIT(GAZ_GPE) |
+			    GAZ_BIT(GAZ_LOC) | GAZ_BIT(GAZ_NORP), any);
+
+			nertok_emit(d, si, j, p + h.len, h.e->type == GAZ_NORP ? GAZ_NORP : GAZ_LOC, NULL, 0,
+			    HOW_PLACE);
+			j = p + h.len;
 			titled = NERNAME_UNTITLED;
 			continue;
 		}
@@ -527,16 +570,6 @@ nername_particle_name(struct ner_doc *d, const struct ner_pending *p)
 		return false;
 	nertok_emit(d, p->sent, b, p->te, e->type, d->lex->keys.p + e->c, e->cl, HOW_LEX);
 	return true;
-}
-
-/* Whether token i is one of the words w. */
-static bool
-nername_is_one_of(const struct ner_doc *d, size_t i, const char *const *w)
-{
-	for (; *w != NULL; w++)
-		if (tis(d, i, *w))
-			return true;
-	return false;
 }
 
 /*
