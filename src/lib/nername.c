@@ -102,6 +102,22 @@ nername_org_tail(struct ner *n, struct ner_doc *d, const struct ner_sent *S, siz
 }
 
 /*
+ * Whether capitalised words from k to the end of the run e reach an
+ * organisation's head or suffix ("Marine" in "Dominion Marine
+ * Association" is no title).
+ */
+static bool
+nername_head_follows(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t k,
+    size_t e)
+{
+	for (; k < e && nercase_namelike(n, d, S, k); k++)
+		if (nertok_cue(d, n->gaz, k, GAZ_BIT(GAZ_ORG_SUFFIX) | GAZ_BIT(GAZ_ORG_HEAD),
+		    nercase_anycase(d, S)))
+			return true;
+	return false;
+}
+
+/*
  * The end of an organisation's name that starts at j, or 0: capitalised
  * words up to a head or suffix ("Huawei Technologies Co."), with an "of Y"
  * tail after a head ("Bank of England").
@@ -112,18 +128,19 @@ nername_org_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size
 	uint32_t heads = GAZ_BIT(GAZ_ORG_SUFFIX) | GAZ_BIT(GAZ_ORG_HEAD);
 	bool any = nercase_anycase(d, S), head = false;
 	size_t k, last = 0, tail;
+	struct nertok_match tl;
 
 	if (e - j > NERNAME_MAXNAME)
 		e = j + NERNAME_MAXNAME;
 
 	for (k = j; k < e; k++) {
-		if (k > j && nertok_longest(d, n->gaz, k, e, GAZ_BIT(GAZ_TITLE), false).e != NULL &&
-		    !nertok_cue(d, n->gaz, k, heads, any))
+		if (k > j && (tl = nertok_longest(d, n->gaz, k, e, GAZ_BIT(GAZ_TITLE), false)).e != NULL &&
+		    !nertok_cue(d, n->gaz, k, heads, any) && !nername_head_follows(n, d, S, k + tl.len, e))
 			break;
 		if (nertok_is_connector(d, k)) {
 			if (tis(d, k, "-") || tis(d, k, "&"))
 				continue;
-			if (tis(d, k, "and") && last == 0 && k + 1 < e &&
+			if (tis(d, k, "and") && last == 0 && k + 1 < e && !tis(d, k + 1, "the") &&
 			    nertok_longest(d, n->gaz, j, k, GAZ_ENTITY_MASK, any).len != k - j &&
 			    nertok_longest(d, n->gaz, k + 1, e, GAZ_ENTITY_MASK, any).e == NULL)
 				continue;
