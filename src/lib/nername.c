@@ -565,13 +565,15 @@ nername_rare_words(struct ner *n, struct ner_doc *d, size_t tb, size_t te)
 	return true;
 }
 
+
 /*
  * Whether the lower-case particles before pending run p and the run are a
- * person's surname of the document's lexicon ("de la Cruz" after "Maria de
- * la Cruz"), marked as such.
+ * person's surname, of the document's lexicon ("de la Cruz" after "Maria
+ * de la Cruz") or in a person's context ("von der Heydt said"), marked as
+ * such.
  */
 static bool
-nername_particle_name(struct ner_doc *d, const struct ner_pending *p)
+nername_particle_name(struct ner *n, struct ner_doc *d, const struct ner_pending *p)
 {
 	const struct ner_sent *S = &d->s[p->sent];
 	const struct nerlex_ent *e;
@@ -583,9 +585,13 @@ nername_particle_name(struct ner_doc *d, const struct ner_pending *p)
 	if (b == p->tb)
 		return false;
 	e = nerlex_longest(d, b, p->te, &len);
-	if (e == NULL || e->type != GAZ_PERSON || len != p->te - b)
+	if (e != NULL && e->type == GAZ_PERSON && len == p->te - b) {
+		nertok_emit(d, p->sent, b, p->te, e->type, d->lex->keys.p + e->c, e->cl, HOW_LEX);
+		return true;
+	}
+	if (!nername_person_context(n, d, p) || !nername_plain_words(d, p->tb, p->te))
 		return false;
-	nertok_emit(d, p->sent, b, p->te, e->type, d->lex->keys.p + e->c, e->cl, HOW_LEX);
+	nertok_emit(d, p->sent, b, p->te, GAZ_PERSON, NULL, 0, HOW_GUESS);
 	return true;
 }
 
@@ -637,7 +643,7 @@ nername_resolve(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c)
 
 		if (d->t[p->tb].m >= 0)
 			continue;
-		if (nername_particle_name(d, p))
+		if (nername_particle_name(n, d, p))
 			continue;
 		e = nerlex_longest(d, p->tb, p->te, &len);
 		if (e != NULL && len == w) {
