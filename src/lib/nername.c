@@ -311,7 +311,8 @@ nername_suffixes_only(struct ner *n, struct ner_doc *d, size_t b, size_t e)
 /*
  * Whether word j, with gazetteer match g, is a given name that starts a
  * person's name, alone or joined by a hyphen to another ("Jean-Marc"),
- * before the next word of the run [j, e), which is no head
+ * before the next word of the run [j, e) or particles and a word ("Carlos
+ * de la Fuente"), which is no head
  * of a name but a surname ("Hope Creek" is a place, "Kevin Marsh" a
  * person): a name that is also a place's
  * ("David", "Helena") only before a known surname.
@@ -323,9 +324,13 @@ nername_given_first(struct ner *n, struct ner_doc *d, const struct ner_sent *S, 
 	bool any = nercase_anycase(d, S);
 	size_t f = j + 1;
 
+	size_t p = nertok_particles_end(d, f, e);
+
 	if (f + 2 < e && tis(d, f, "-") && nertok_is_connector(d, f) &&
 	    nertok_cue(d, n->gaz, f + 1, GAZ_BIT(GAZ_GIVEN), any))
 		f += 2;
+	else if (p > f && p < e && !tis(d, f, "-") && nercase_namelike(n, d, S, p))
+		f = p;
 	if (g.len > 1 || f >= e || nertok_is_connector(d, f) ||
 	    !nertok_cue(d, n->gaz, j, GAZ_BIT(GAZ_GIVEN), any))
 		return false;
@@ -431,6 +436,12 @@ nername_run(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si, 
 		g = nertok_longest(d, n->gaz, j, S->te, GAZ_ENTITY_MASK, any);
 		if (!nercase_gaz_ok(d, S, j, g))
 			g.e = NULL, g.len = 0;
+		if (g.len <= 1 && tin(d, j, L_PARTICLES) && j + 1 < e &&
+		    (p = nername_person_end(n, d, S, j, e)) > j + 1) {
+			nername_pend(c, si, j, p);
+			j = p;
+			continue;
+		}
 		if (o > 0 && o - j >= g.len && !(g.e != NULL && o - j == g.len &&
 		    (g.e->type == GAZ_GPE || g.e->type == GAZ_LOC))) {
 			if (g.e != NULL && g.e->type == GAZ_ORG && nername_suffixes_only(n, d, j + g.len, o))
