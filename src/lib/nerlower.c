@@ -56,15 +56,14 @@ nerlower_bare_possessive(struct ner *n, struct ner_doc *d, size_t i)
  * The first token of a company's name that ends at head or suffix h of a
  * lower-cased sentence ("skylark regional airways plc", "keio university"),
  * or h when there is none: up to three name words before h.  Before a
- * legal suffix that is no English word ("plc", "asa", not "limited") the
- * words may be common; before any other head the first must be rare.
+ * head or suffix that is no English word ("plc", "asa", "dept.", not
+ * "limited") the words may be common; before any other the first must be
+ * rare.
  */
 static size_t
 nerlower_org_start(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t h)
 {
-	bool legal = nertok_cue(d, n->gaz, h, GAZ_BIT(GAZ_ORG_SUFFIX), true) &&
-	    !nertok_cue(d, n->gaz, h, GAZ_BIT(GAZ_ORG_HEAD), true) && d->t[h].klen >= 2 &&
-	    !(d->t[h].flags & (NER_STOP | NER_COMMON));
+	bool legal = d->t[h].klen >= 2 && !(d->t[h].flags & (NER_STOP | NER_COMMON));
 	size_t b = h;
 
 	while (b > S->tb && h - b < 3 && nerlower_name_word(n, d, b - 1))

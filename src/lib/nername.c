@@ -141,6 +141,7 @@ nername_org_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size
 			if (tis(d, k, "-") || tis(d, k, "&"))
 				continue;
 			if (tis(d, k, "and") && last == 0 && k + 1 < e && !tis(d, k + 1, "the") &&
+			    !(j > S->tb && tis(d, j - 1, "between")) &&
 			    nertok_longest(d, n->gaz, j, k, GAZ_ENTITY_MASK, any).len != k - j &&
 			    nertok_longest(d, n->gaz, k + 1, e, GAZ_ENTITY_MASK, any).e == NULL)
 				continue;
