@@ -323,6 +323,19 @@ nerlex_lower_long_form(struct ner_doc *d, size_t si, size_t b)
 	return false;
 }
 
+/*
+ * Whether the bracket closed at token k follows the place in capitals of a
+ * dateline, m, and comes before a dash: "NEW ORLEANS (ANS) —" names the
+ * news agency.
+ */
+static bool
+nerlex_dateline(const struct ner_doc *d, const struct ner_sent *S, const struct ner_mention *m,
+    size_t k)
+{
+	return m->type == GAZ_GPE && (d->t[m->tb].flags & NER_UPPER) && k + 1 < S->te &&
+	    (tis(d, k + 1, "-") || tis(d, k + 1, "—") || tis(d, k + 1, "–"));
+}
+
 void
 nerlex_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si)
 {
@@ -348,6 +361,10 @@ nerlex_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t 
 		    d->t[i + 1].m >= 0)
 			continue;
 		m = nerlex_mention_before(d, i, S->tb);
+		if (m >= 0 && nerlex_dateline(d, S, &d->m[m], k)) {
+			nertok_emit(d, si, i + 1, k, GAZ_ORG, NULL, 0, HOW_ACRONYM);
+			continue;
+		}
 		if (m >= 0 && (d->m[m].type == GAZ_ORG || nerlex_initials(d, d->m[m].tb, d->m[m].te, i + 1))) {
 			nertok_emit(d, si, i + 1, k, d->m[m].type, d->canon.p + d->m[m].canon, d->m[m].clen,
 			    HOW_ACRONYM);

@@ -67,9 +67,10 @@ bool nerlex_initials(const struct ner_doc *d, size_t tb, size_t te, size_t a);
 /*
  * Mark the acronyms in brackets of sentence si after a mention that is an
  * organisation or has the acronym's initials, or after a pending run of
- * c with those initials, which then becomes an organisation too; and an
- * acronym in capitals right after an organisation with its initials ("the
- * Qatar News Agency QNA").
+ * c with those initials, which then becomes an organisation too; the
+ * agency of a dateline ("NEW ORLEANS (ANS) —"); and an acronym in
+ * capitals right after an organisation with its initials ("the Qatar News
+ * Agency QNA").
  */
 void nerlex_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si);
 /*
