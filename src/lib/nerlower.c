@@ -55,7 +55,9 @@ nerlower_bare_possessive(struct ner *n, struct ner_doc *d, size_t i)
 /*
  * The first token of a company's name that ends at head or suffix h of a
  * lower-cased sentence ("skylark regional airways plc", "keio university"),
- * or h when there is none: up to three name words before h.  Before a
+ * or h when there is none: up to four name words before h, two or more
+ * when the first is a known name ("kiel institute" is not sure, "british
+ * airline pilots association" is, "chinese companies" is none).  Before a
  * head or suffix that is no English word ("plc", "asa", "dept.", not
  * "limited") the words may be common; before any other the first must be
  * rare.
@@ -66,12 +68,14 @@ nerlower_org_start(struct ner *n, struct ner_doc *d, const struct ner_sent *S, s
 	bool legal = d->t[h].klen >= 2 && !(d->t[h].flags & (NER_STOP | NER_COMMON));
 	size_t b = h;
 
-	while (b > S->tb && h - b < 3 && nerlower_name_word(n, d, b - 1))
+	while (b > S->tb && h - b < 4 && nerlower_name_word(n, d, b - 1))
 		b--;
 	while (b < h && !legal && (d->t[b].flags & NER_COMMON))
 		b++;
 	while (b < h && nertok_cue(d, n->gaz, b, GAZ_BIT(GAZ_ORG_HEAD) | GAZ_BIT(GAZ_ORG_SUFFIX), true))
 		b++;
+	if (h - b < 2 && nertok_cue(d, n->gaz, b, GAZ_ENTITY_MASK, true))
+		return h;
 	return b;
 }
 
@@ -146,6 +150,7 @@ nerlower_sentence(struct ner *n, struct ner_doc *d, size_t si)
 	const struct ner_sent *S = &d->s[si];
 	size_t i = S->tb;
 
+	nerlower_orgs(n, d, si);
 	while (i < S->te) {
 		struct nertok_match g, l, t;
 		const struct ner_tok *x = &d->t[i];
@@ -192,6 +197,5 @@ nerlower_sentence(struct ner *n, struct ner_doc *d, size_t si)
 		}
 		i++;
 	}
-	nerlower_orgs(n, d, si);
 	nerlower_us(n, d, si);
 }
