@@ -79,7 +79,10 @@ nerlower_org_start(struct ner *n, struct ner_doc *d, const struct ner_sent *S, s
 	return b;
 }
 
-/* Mark the company names of lower-cased sentence si that end in a head or suffix. */
+/*
+ * Mark the company names of lower-cased sentence si that end in a head or
+ * suffix, but for the names the gazetteers or the learnt names have whole.
+ */
 static void
 nerlower_orgs(struct ner *n, struct ner_doc *d, size_t si)
 {
@@ -98,6 +101,9 @@ nerlower_orgs(struct ner *n, struct ner_doc *d, size_t si)
 		for (e = i + 1; e < S->te && d->t[e].m < 0 && nertok_cue(d, n->gaz, e, heads, true) &&
 		    !(d->t[e].flags & NER_STOP); e++)
 			;
+		if (nertok_longest(d, n->gaz, b, S->te, GAZ_ENTITY_MASK, true).len >= e - b ||
+		    nertok_longest(d, &n->learnt, b, S->te, GAZ_ENTITY_MASK, true).len >= e - b)
+			continue;
 		nertok_emit(d, si, b, e, GAZ_ORG, NULL, 0, HOW_ORG);
 		i = e - 1;
 	}
