@@ -280,13 +280,15 @@ nerlex_tickers(struct ner_doc *d, size_t si)
 
 /*
  * Mark token i of sentence si when it is an acronym in capitals right after
- * an organisation with its initials ("the Qatar News Agency QNA"), and
- * say so.
+ * an organisation with its initials, or after it and ", or" ("the Qatar
+ * News Agency QNA", "the Federal Maritime Commission, or FMC"), and say
+ * so.
  */
 static bool
 nerlex_bare_acronym(struct ner_doc *d, size_t si, size_t i)
 {
-	int32_t m = nerlex_mention_before(d, i, d->s[si].tb);
+	size_t b = i >= d->s[si].tb + 2 && tis(d, i - 1, "or") && tis(d, i - 2, ",") ? i - 2 : i;
+	int32_t m = nerlex_mention_before(d, b, d->s[si].tb);
 
 	if (m < 0 || d->m[m].type != GAZ_ORG || d->t[i].m >= 0 || !(d->t[i].flags & NER_UPPER) ||
 	    !nerlex_initials(d, d->m[m].tb, d->m[m].te, i))

@@ -15,6 +15,21 @@ nerlower_unsafe(const struct ner_doc *d, size_t i)
 }
 
 /*
+ * Whether word i of a lower-cased document is a rare word that could be a
+ * name: in no mention, no common word or stop word, on no list and in no
+ * gazetteer.
+ */
+static bool
+nerlower_rare(struct ner *n, struct ner_doc *d, size_t i)
+{
+	const struct ner_tok *t = &d->t[i];
+
+	return (t->flags & NER_WORD) && t->m < 0 && !(t->flags & (NER_COMMON | NER_STOP)) &&
+	    t->cls == 0 && !nerlower_unsafe(d, i) && t->klen >= 2 &&
+	    !nertok_cue(d, n->gaz, i, ~0u, true);
+}
+
+/*
  * Whether word i can be inside a lower-cased company name: no stop word,
  * number or listed word, and no common word ending in -ed or -ing unless
  * it is a company head ("acquired" is no part of a name, "shipping" is).
@@ -150,6 +165,27 @@ nerlower_us(struct ner *n, struct ner_doc *d, size_t si)
 	}
 }
 
+/*
+ * Mark the rare words after an organisation role noun of lower-cased
+ * sentence si ("lithium manufacturer sqm") as an organisation.
+ */
+static void
+nerlower_roles(struct ner *n, struct ner_doc *d, size_t si)
+{
+	const struct ner_sent *S = &d->s[si];
+	size_t i, e;
+
+	for (i = S->tb + 1; i < S->te; i++) {
+		if (!nertok_cue(d, n->gaz, i - 1, GAZ_BIT(GAZ_ORG_ROLE), false))
+			continue;
+		for (e = i; e < S->te && e < i + 3 && nerlower_rare(n, d, e); e++)
+			;
+		if (e > i)
+			nertok_emit(d, si, i, e, GAZ_ORG, NULL, 0, HOW_ORG);
+		i = e;
+	}
+}
+
 void
 nerlower_sentence(struct ner *n, struct ner_doc *d, size_t si)
 {
@@ -204,4 +240,5 @@ nerlower_sentence(struct ner *n, struct ner_doc *d, size_t si)
 		i++;
 	}
 	nerlower_us(n, d, si);
+	nerlower_roles(n, d, si);
 }
