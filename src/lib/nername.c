@@ -552,14 +552,29 @@ nername_person_context(struct ner *n, struct ner_doc *d, const struct ner_pendin
 	return p->tb > S->tb && tin(d, p->tb - 1, L_PERSON_AFTER);
 }
 
+/* Whether token i is a person's initials ("R.J.", "K.O."). */
+static bool
+nername_initials(const struct ner_doc *d, size_t i)
+{
+	const char *s = d->text.p + d->t[i].s;
+	size_t n = d->t[i].e - d->t[i].s, k;
+
+	if (n < 2 || n % 2 != 0)
+		return false;
+	for (k = 0; k < n; k += 2)
+		if (s[k] < 'A' || s[k] > 'Z' || s[k + 1] != '.')
+			return false;
+	return true;
+}
+
 static bool
 nername_plain_words(struct ner_doc *d, size_t tb, size_t te)
 {
 	size_t i;
 
 	for (i = tb; i < te; i++)
-		if (!(d->t[i].flags & NER_CAP) || (d->t[i].flags & NER_UPPER) ||
-		    (d->t[i].flags & NER_STOP))
+		if (!nername_initials(d, i) && (!(d->t[i].flags & NER_CAP) ||
+		    (d->t[i].flags & NER_UPPER) || (d->t[i].flags & NER_STOP)))
 			return false;
 	return true;
 }
@@ -605,6 +620,20 @@ nername_particle_name(struct ner *n, struct ner_doc *d, const struct ner_pending
 		return false;
 	nertok_emit(d, p->sent, b, p->te, GAZ_PERSON, NULL, 0, HOW_GUESS);
 	return true;
+}
+
+/*
+ * Whether pending run p names where someone works: after a job noun and
+ * "at" or "with" ("an analyst at Peel Hunt").
+ */
+static bool
+nername_workplace(struct ner *n, struct ner_doc *d, const struct ner_pending *p)
+{
+	const struct ner_sent *S = &d->s[p->sent];
+
+	return p->tb >= S->tb + 2 && (tis(d, p->tb - 1, "at") || tis(d, p->tb - 1, "with")) &&
+	    nertok_cue(d, n->gaz, p->tb - 2, GAZ_BIT(GAZ_JOB), true) &&
+	    !nertok_cue(d, n->gaz, p->tb, GAZ_BIT(GAZ_GIVEN), false);
 }
 
 /*
@@ -666,6 +695,10 @@ nername_resolve(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c)
 		l = nertok_longest(d, &n->learnt, p->tb, p->te, GAZ_ENTITY_MASK, false);
 		if (l.e != NULL && l.len == w) {
 			nertok_emit_entry(d, p->sent, p->tb, p->te, l.e, HOW_LEARNT);
+			continue;
+		}
+		if (nername_workplace(n, d, p)) {
+			nertok_emit(d, p->sent, p->tb, p->te, GAZ_ORG, NULL, 0, HOW_ORG);
 			continue;
 		}
 		if (!nername_rare_words(n, d, p->tb, p->te))
