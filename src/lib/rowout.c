@@ -176,36 +176,80 @@ rowout_room(size_t n)
 	return rowout_dst.p + rowout_dst.len;
 }
 
+/*
+ * Whether one of the 8 bytes in w is below lo (at most 0x80), a or b, or
+ * from 0x80 on: the bytes that a format's TEXT cannot copy as they are.
+ */
+static inline bool
+rowout_special8(uint64_t w, uint64_t lo, unsigned char a, unsigned char b)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), highs = ones * 0x80;
+	uint64_t xa = w ^ (ones * a), xb = w ^ (ones * b);
+
+	return (((w - ones * lo) & ~w) | ((xa - ones) & ~xa) | ((xb - ones) & ~xb) | w) & highs;
+}
+
+/* Copy 8 bytes of ROWOUT_TEXT at a time while none is special; returns how many. */
+static inline size_t
+rowout_plain8(char *o, const char *s, size_t n, uint64_t lo, unsigned char a,
+    unsigned char b)
+{
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (rowout_special8(w, lo, a, b))
+			break;
+		memcpy(o + i, &w, 8);
+	}
+	return i;
+}
+
 /* Whether a CSV field s[0..n) must be quoted. */
 static bool
 rowout_csv_needs_quotes(const char *s, size_t n)
 {
-	size_t i;
+	size_t i = 0, e;
 
 	if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
 		return true;
-	for (i = 0; i < n; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
-			return true;
-	return false;
+	for (;;) {
+		for (; i + 8 <= n; i += 8) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if (rowout_special8(w & ~(UINT64_C(0x0101010101010101) * 0x80), '\r' + 1, ',', '"'))
+				break;
+		}
+		if (i == n)
+			return false;
+		for (e = i + 8 < n ? i + 8 : n; i < e; i++)
+			if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
+				return true;
+	}
 }
 
 /* Write the CSV field s[0..n) at o (room for 2 n + 2 bytes); returns the end. */
 static char *
 rowout_csv(char *o, const char *s, size_t n)
 {
-	size_t i;
+	const char *end = s + n, *q;
 
 	if (!rowout_csv_needs_quotes(s, n)) {
 		memcpy(o, s, n);
 		return o + n;
 	}
 	*o++ = '"';
-	for (i = 0; i < n; i++) {
-		if (s[i] == '"')
-			*o++ = '"';
-		*o++ = s[i];
+	while ((q = memchr(s, '"', (size_t)(end - s))) != NULL) {
+		memcpy(o, s, (size_t)(q + 1 - s));
+		o += q + 1 - s;
+		*o++ = '"';
+		s = q + 1;
 	}
+	memcpy(o, s, (size_t)(end - s));
+	o += end - s;
 	*o++ = '"';
 	return o;
 }
@@ -674,19 +718,27 @@ static char *
 rowout_text_as_tsv(char *o, const char *s, size_t n)
 {
 	const char *end = s + n;
+	size_t k = n >= 16 ? rowout_plain8(o, s, n, '\r' + 1, '\\', '\\') : 0;
 
-	while (s < end) {
+	for (o += k, s += k; s < end;) {
 		unsigned char c = (unsigned char)*s;
 
 		if (rowout_text_tsv[c] == 0) {
 			*o++ = (char)c;
 			s++;
-		} else if (c < 0x80) {
+			continue;
+		}
+		if (c < 0x80) {
 			*o++ = '\\';
 			*o++ = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\';
 			s++;
 		} else
 			o = rowout_utf8(o, &s, end);
+		if (end - s >= 16) {
+			k = rowout_plain8(o, s, (size_t)(end - s), '\r' + 1, '\\', '\\');
+			o += k;
+			s += k;
+		}
 	}
 	return o;
 }
@@ -712,14 +764,15 @@ rowout_text_as_csv(char *o, const char *s, size_t n)
 	unsigned char any = 0;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		any |= rowout_text_csv[(unsigned char)s[i]];
-	if (any == 0 && (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))) {
-		memcpy(o, s, n);
-		return o + n;
+	if (n < 16) {
+		for (i = 0; i < n; i++)
+			any |= rowout_text_csv[(unsigned char)s[i]];
+		if (any == 0 && (n == 0 || (s[0] != ' ' && s[n - 1] != ' ')))
+			return rowout_copy(o, s, n);
+		if (any < 4)
+			return rowout_csv(o, s, n);
 	}
-	if (any & 4)
-		s = rowout_valid_field(s, n, &n);
+	s = rowout_valid_field(s, n, &n);
 	return rowout_csv(o, s, n);
 }
 
@@ -752,18 +805,26 @@ static char *
 rowout_text_as_json(char *o, const char *s, size_t n)
 {
 	const char *end = s + n;
+	size_t k = n >= 16 ? rowout_plain8(o + 1, s, n, 0x20, '"', '\\') : 0;
 
 	*o++ = '"';
-	while (s < end) {
+	for (o += k, s += k; s < end;) {
 		unsigned char c = (unsigned char)*s;
 
 		if (rowout_text_json[c] == 0) {
 			*o++ = (char)c;
 			s++;
-		} else if (c < 0x80)
+			continue;
+		}
+		if (c < 0x80)
 			o = rowout_json_escape(o, (unsigned char)*s++);
 		else
 			o = rowout_utf8(o, &s, end);
+		if (end - s >= 16) {
+			k = rowout_plain8(o, s, (size_t)(end - s), 0x20, '"', '\\');
+			o += k;
+			s += k;
+		}
 	}
 	*o++ = '"';
 	return o;
