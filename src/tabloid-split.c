@@ -83,7 +83,6 @@ usage(int status)
 	    "      --csv           inputs are CSV with doc and text columns (as --icsv)\n"
 	    "      --ijsonl        read JSON Lines, one object a line\n"
 	    INPUT_HELP("                      ")
-	    INPUT_COL_HELP("                      ")
 	    INPUT_ENC_HELP("                      ")
 	    "      --progress      show progress on standard error about once a second\n"
 	    "  -h, --help          show this help and exit\n"

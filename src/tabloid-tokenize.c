@@ -78,7 +78,6 @@ usage(int status)
 	    ROWOUT_HELP("                        ")
 	    "  -f, --field COLUMN    the text column, as --text-col\n"
 	    INPUT_HELP("                        ")
-	    INPUT_COL_HELP("                        ")
 	    INPUT_ENC_HELP("                        ")
 	    "      --lower           Unicode case folding of tokens\n"
 	    "      --nfkc            NFKC normalisation of tokens\n"
