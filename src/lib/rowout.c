@@ -153,6 +153,8 @@ rowout_valid(char *o, const char *s, size_t n)
 {
 	const char *end = s + n;
 
+	if (n == 0)
+		return o;
 	for (;;) {
 		size_t k = utf8_valid_len(s, (size_t)(end - s));
 
@@ -237,6 +239,8 @@ rowout_csv(char *o, const char *s, size_t n)
 {
 	const char *end = s + n, *q;
 
+	if (n == 0)
+		return o;
 	if (!rowout_csv_needs_quotes(s, n)) {
 		memcpy(o, s, n);
 		return o + n;
@@ -1032,7 +1036,7 @@ rowout_first_cols(char *o, const struct rowout_field *f, size_t *col, size_t roo
 
 	*col = 0;
 	if (rowout_memo_ok && rowout_memo_in.len == f->n &&
-	    memcmp(rowout_memo_in.p, f->p, f->n) == 0) {
+	    (f->n == 0 || memcmp(rowout_memo_in.p, f->p, f->n) == 0)) {
 		memcpy(o, rowout_memo_out.p, rowout_memo_out.len);
 		*col = rowout_memo_cols;
 		return o + rowout_memo_out.len;
