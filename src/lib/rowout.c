@@ -667,9 +667,9 @@ rowout_digits(uint64_t v)
 {
 	size_t n = 1;
 
-	for (; v >= 100; v /= 100)
-		n += 2;
-	return n + (v >= 10);
+	for (; v >= 10000; v /= 10000)
+		n += 4;
+	return n + (v >= 10) + (v >= 100) + (v >= 1000);
 }
 
 /* Write the number v at o (room for 20 bytes), two digits at a time. */
