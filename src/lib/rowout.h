@@ -83,8 +83,15 @@ struct rowout_field {
 /*
  * Write a row of the n fields f, and its LF, in the format of
  * rowout_start(): byte for byte what writing its TSV line through out.h
- * gives, U+FFFD for invalid UTF-8 included.  Lines written through out.h
- * before stay before it.  Call only after rowout_start().
+ * gives (the fields in order, a TAB after each but the last and those of
+ * ROWOUT_COLS), U+FFFD for invalid UTF-8 included.  Lines written through
+ * out.h before stay before it.  Call only after rowout_start().
+ *
+ * A first field of ROWOUT_COLS with the same bytes as the last row's is
+ * copied as it was written then, so that columns passed through cost once
+ * per input row.  A row that ends with ROWOUT_COLS, or that comes while
+ * the header is not yet read or while out.c holds the output, is written
+ * as its TSV line through out.h instead.
  */
 void rowout_row(const struct rowout_field *f, size_t n);
 
