@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/wait.h>
@@ -1194,6 +1195,21 @@ test_rowout_row(void)
 		    "{\"doc\":\"d\\t1\",\"sent\":2,\"count\":18446744073709551615,\"tag\":"
 		    "\"B-PER\",\"text\":\"a\\t\\\"b\\\",\\\\ \xef\xbf\xbd\"}\n") == 0);
 	}
+	/* while out.c holds the output (the header of -O), a row is held as TSV */
+	out_open(path);
+	rowout_start(ROWOUT_JSONL, true);
+	CHECK(!out_held());
+	out_redirect(-1, &want);
+	CHECK(out_held());
+	rowout_row(f + 1, 3);
+	CHECK(out_held() && want.len == 0);
+	out_flush();
+	CHECK(want.len == 41 && memcmp(want.p, "18446744073709551615\tB-PER\ta\\t", 30) == 0);
+	fd = open(path, O_WRONLY);
+	out_redirect(fd, NULL);
+	CHECK(!out_held());
+	out_close();
+	sbuf_reset(&want);
 	unlink(path);
 	rowout_start(ROWOUT_TSV, true);
 	for (fmt = ROWOUT_TSV; fmt <= ROWOUT_JSONL; fmt++)
