@@ -94,8 +94,8 @@ usage(int status)
 	}
 	printf("%s\nCount TSV rows by key, most frequent first.\n\n"
 	    "  -f, --fields COLS      key columns, by name or number (doc,3,5-7)\n"
-	    INPUT_HELP("                         ")
-	    "      --doc-col COL      the doc column, by name or number (default doc)\n"
+	    INPUT_FORMAT_HELP("                         ")
+	    INPUT_DOC_COL_HELP("                         ")
 	    "  -b, --by COLS          count within groups of these columns\n"
 	    "  -n, --top N            keep the N most frequent keys of each group\n"
 	    "  -m, --min N            drop keys counted fewer than N times\n"

@@ -82,7 +82,7 @@ usage(int status)
 	       "  -k, --shingle N      with -g: words per shingle (default 3)\n"
 	       "      --tsv            inputs are tabloid-split output\n"
 	       "      --text           inputs are article files\n"
-	       INPUT_HELP("                       ")
+	       INPUT_FORMAT_HELP("                       ")
 	       INPUT_ENC_HELP("                       ")
 	       "      --id-style S     with -g, ids of articles under a directory: relative\n"
 	       "                       (default), name or path, without the extension\n"

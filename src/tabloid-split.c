@@ -83,7 +83,6 @@ usage(int status)
 	    "      --csv           inputs are CSV with doc and text columns (as --icsv)\n"
 	    "      --ijsonl        read JSON Lines, one object a line\n"
 	    INPUT_HELP("                      ")
-	    INPUT_COL_HELP("                      ")
 	    INPUT_ENC_HELP("                      ")
 	    "      --progress      show progress on standard error about once a second\n"
 	    "  -h, --help          show this help and exit\n"
@@ -107,6 +106,27 @@ write_header(struct split *sp)
 }
 
 static void
+write_fields(struct split *sp, const char *id, size_t idlen, size_t para, size_t sent,
+    size_t start, size_t end)
+{
+	struct rowout_field f[8] = {
+		{ ROWOUT_TEXT, id, idlen, 0 },
+		{ ROWOUT_COLS, sp->pass.p, sp->pass.len, 0 },
+	};
+	size_t n = 2;
+
+	if (sp->unit != UNIT_DOC)
+		f[n++] = (struct rowout_field){ ROWOUT_NUM, NULL, 0, para };
+	if (sp->unit == UNIT_SENT)
+		f[n++] = (struct rowout_field){ ROWOUT_NUM, NULL, 0, sent };
+	f[n++] = (struct rowout_field){ ROWOUT_NUM, NULL, 0, start };
+	f[n++] = (struct rowout_field){ ROWOUT_NUM, NULL, 0, end };
+	f[n++] = (struct rowout_field){ ROWOUT_TEXT, sp->folds.p, sp->folds.len, 0 };
+	f[n++] = (struct rowout_field){ ROWOUT_TEXT, sp->text.p, sp->text.len, 0 };
+	rowout_row(f, n);
+}
+
+static void
 write_row(struct split *sp, const char *id, size_t idlen, const char *s,
     size_t para, size_t sent, struct seg_span span)
 {
@@ -123,29 +143,7 @@ write_row(struct split *sp, const char *id, size_t idlen, const char *s,
 		start = fold_offset(sp->map, start);
 		end = fold_offset(sp->map, end);
 	}
-	out_escaped(id, idlen);
-	out_byte('\t');
-	out_write(sp->pass.p, sp->pass.len);
-	if (sp->unit != UNIT_DOC) {
-		out_u64(para);
-		out_byte('\t');
-	}
-	if (sp->unit == UNIT_SENT) {
-		out_u64(sent);
-		out_byte('\t');
-	}
-	out_u64(start + sp->off);
-	out_byte('\t');
-	out_u64(end + sp->off);
-	out_byte('\t');
-	out_write(sp->folds.p, sp->folds.len);
-	out_byte('\t');
-	/* folding has turned every TAB, LF and CR into a space */
-	if (memchr(sp->text.p, '\\', sp->text.len) == NULL)
-		out_write(sp->text.p, sp->text.len);
-	else
-		out_escaped(sp->text.p, sp->text.len);
-	out_byte('\n');
+	write_fields(sp, id, idlen, para, sent, start + sp->off, end + sp->off);
 }
 
 static void

@@ -122,7 +122,6 @@ usage(int status)
 	    ROWOUT_HELP("                        ")
 	    "  -f, --field COLUMN    the text column of sentence rows, as --text-col\n"
 	    INPUT_HELP("                        ")
-	    INPUT_COL_HELP("                        ")
 	    INPUT_ENC_HELP("                        ")
 	    "  -g, --gazetteer FILE  add the names in FILE (NAME TAB TYPE [TAB ENTITY]); they win\n"
 	    "  -t, --types LIST      only these types (comma-separated; default all)\n"

@@ -78,7 +78,6 @@ usage(int status)
 	    ROWOUT_HELP("                        ")
 	    "  -f, --field COLUMN    the text column, as --text-col\n"
 	    INPUT_HELP("                        ")
-	    INPUT_COL_HELP("                        ")
 	    INPUT_ENC_HELP("                        ")
 	    "      --lower           Unicode case folding of tokens\n"
 	    "      --nfkc            NFKC normalisation of tokens\n"
@@ -209,6 +208,22 @@ next_doc(struct tokenize *tk, struct input *in, const struct cols *c)
 }
 
 static void
+write_token(struct tokenize *tk, size_t i, const struct tok *t, size_t base,
+    const struct fold_map *map)
+{
+	struct rowout_field f[] = {
+		{ ROWOUT_COLS, tk->prefix.p, tk->prefix.len, 0 },
+		{ ROWOUT_NUM, NULL, 0, i + 1 },
+		{ ROWOUT_NUM, NULL, 0, base + (map != NULL ? fold_offset(map, t->start) : t->start) },
+		{ ROWOUT_NUM, NULL, 0, base + (map != NULL ? fold_offset(map, t->end) : t->end) },
+		{ ROWOUT_WORD, tok_type_name(t->type), tok_type_len(t->type), 0 },
+		{ ROWOUT_TEXT, tk->out, tk->outlen, 0 },
+	};
+
+	rowout_row(f, sizeof f / sizeof f[0]);
+}
+
+static void
 tokenize_row(struct tokenize *tk, struct input *in, const struct cols *c)
 {
 	const char *s;
@@ -232,17 +247,7 @@ tokenize_row(struct tokenize *tk, struct input *in, const struct cols *c)
 			sbuf_add(&tk->joined, tk->out, tk->outlen);
 			continue;
 		}
-		out_write(tk->prefix.p, tk->prefix.len);
-		out_u64(i + 1);
-		out_byte('\t');
-		out_u64(base + (map != NULL ? fold_offset(map, t->start) : t->start));
-		out_byte('\t');
-		out_u64(base + (map != NULL ? fold_offset(map, t->end) : t->end));
-		out_byte('\t');
-		out_write(tok_type_name(t->type), tok_type_len(t->type));
-		out_byte('\t');
-		out_escaped(tk->out, tk->outlen);
-		out_byte('\n');
+		write_token(tk, i, t, base, map);
 	}
 	if (tk->join)
 		write_joined(tk, in, c);

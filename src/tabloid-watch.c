@@ -86,7 +86,6 @@ usage(int status)
 	       "      --tsv, --csv     read articles from a table with doc and text columns\n"
 	       "                       (as do --itsv, --icsv and --ifs)\n"
 	       INPUT_HELP("                       ")
-	       INPUT_COL_HELP("                       ")
 	       INPUT_ENC_HELP("                       ")
 	       "      --id-style S     ids of files under a directory: relative (default),\n"
 	       "                       name or path, without the extension\n"

@@ -53,12 +53,16 @@ replay() {
 	replay enc
 }
 
+@test "fuzz target rowout: corpus replays" {
+	replay rowout
+}
+
 @test "every target has a dictionary and a corpus" {
-	for t in tsv csv seg tok ner diff group tally enc; do
+	for t in tsv csv seg tok ner diff group tally enc rowout; do
 		[ -s "$F/dict/$t.dict" ]
 		[ -d "$F/corpus/$t" ]
 	done
-	[ "$(ls "$F/corpus" | wc -l)" -eq 9 ]
+	[ "$(ls "$F/corpus" | wc -l)" -eq 10 ]
 }
 
 @test "replay reads standard input and fails on a missing file" {

@@ -63,13 +63,20 @@ enum {
 #define INPUT_ENC_LONGOPTS \
 	{ "encoding", required_argument, NULL, INPUT_OPT_ENCODING }
 
-/* The lines of --help for each of those; pad is the indent of descriptions. */
-#define INPUT_HELP(pad) \
+/*
+ * The lines of --help for the options above: INPUT_HELP for --itsv,
+ * --icsv, --ifs, --doc-col and --text-col, in every program that reads
+ * doc and text columns; its parts for programs that take fewer of them.
+ * pad is the indent of descriptions.
+ */
+#define INPUT_HELP(pad) INPUT_FORMAT_HELP(pad) INPUT_DOC_COL_HELP(pad) INPUT_TEXT_COL_HELP(pad)
+#define INPUT_FORMAT_HELP(pad) \
 	"      --itsv, --icsv\n" pad "read TSV (the default) or CSV (RFC 4180)\n" \
 	"      --ifs SEP\n" pad "the CSV delimiter: ',' ';' or tab (or comma,\n" \
 	pad "semicolon); by default the one in the header line\n"
-#define INPUT_COL_HELP(pad) \
-	"      --doc-col COL\n" pad "the doc column, by name or number (default doc)\n" \
+#define INPUT_DOC_COL_HELP(pad) \
+	"      --doc-col COL\n" pad "the doc column, by name or number (default doc)\n"
+#define INPUT_TEXT_COL_HELP(pad) \
 	"      --text-col COL\n" pad "the text column, by name or number (default\n" \
 	pad "text, else the last)\n"
 #define INPUT_ENC_HELP(pad) \

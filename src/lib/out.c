@@ -185,6 +185,12 @@ out_filter(void (*feed)(const char *p, size_t n), void (*end)(void))
 	out_end = end;
 }
 
+bool
+out_held(void)
+{
+	return out_hold != NULL;
+}
+
 void
 out_raw(const void *p, size_t n)
 {

@@ -19,6 +19,7 @@
 #define TABLOID_OUT_H
 
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -63,6 +64,8 @@ void out_signals(sigset_t *set);
  * out_redirect()), to write a last partial line and start afresh.
  */
 void out_filter(void (*feed)(const char *p, size_t n), void (*end)(void));
+/* Whether out_redirect() holds the output. */
+bool out_held(void);
 /* Write n bytes to the output's file, past the buffer and the filter. */
 void out_raw(const void *p, size_t n);
 /* Append n bytes (large or overflowing writes). */

@@ -15,6 +15,10 @@
  *   is a JSON string; invalid UTF-8 bytes become U+FFFD and control
  *   characters are escaped, so every line is valid JSON.
  *
+ * Programs that write many rows hand rowout_row() their fields instead, and
+ * it writes them in the chosen format at once: the same bytes as the
+ * filter makes of their TSV line, without that second pass.
+ *
  * The first line of each output (standard output, the -o file, each file
  * of -O) is the header when the program writes one: it gives the names,
  * and is written as a CSV header, or not at all in JSON Lines.  Without a
@@ -26,6 +30,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum rowout_format { ROWOUT_TSV, ROWOUT_CSV, ROWOUT_JSONL };
 
@@ -58,5 +63,36 @@ const char *rowout_ext(enum rowout_format f);
 void rowout_start(enum rowout_format f, bool header);
 /* Whether a column called name (n bytes) holds numbers. */
 bool rowout_is_number(const char *name, size_t n);
+
+/* What a field given to rowout_row() holds. */
+enum rowout_kind {
+	ROWOUT_NUM,	/* the number v */
+	ROWOUT_TEXT,	/* p[0..n) as it is, escaped and made valid UTF-8 as needed */
+	ROWOUT_WORD,	/* p[0..n): bytes '!' to '~' but comma, '"' and backslash */
+	ROWOUT_COLS	/* p[0..n): fields in the TSV escapes, each ended by a TAB */
+};
+
+/* A field of a row; a ROWOUT_COLS one may hold several columns, or none. */
+struct rowout_field {
+	enum rowout_kind kind;	/* what it holds */
+	const char *p;		/* its bytes (not for ROWOUT_NUM) */
+	size_t n;		/* their length */
+	uint64_t v;		/* the number of ROWOUT_NUM */
+};
+
+/*
+ * Write a row of the n fields f, and its LF, in the format of
+ * rowout_start(): byte for byte what writing its TSV line through out.h
+ * gives (the fields in order, a TAB after each but the last and those of
+ * ROWOUT_COLS), U+FFFD for invalid UTF-8 included.  Lines written through
+ * out.h before stay before it.  Call only after rowout_start().
+ *
+ * A first field of ROWOUT_COLS with the same bytes as the last row's is
+ * copied as it was written then, so that columns passed through cost once
+ * per input row.  A row that ends with ROWOUT_COLS, or that comes while
+ * the header is not yet read or while out.c holds the output, is written
+ * as its TSV line through out.h instead.
+ */
+void rowout_row(const struct rowout_field *f, size_t n);
 
 #endif

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/wait.h>
@@ -1053,6 +1054,175 @@ test_rowout(void)
 	sbuf_free(&got);
 }
 
+/* A small deterministic generator for the random rows below. */
+static uint32_t
+rowout_rand(uint32_t *state)
+{
+	*state = *state * 1103515245u + 12345u;
+	return *state >> 8;
+}
+
+/* Random bytes for a field: ASCII that the formats escape, numbers, and UTF-8, valid or not. */
+static size_t
+rowout_rand_text(uint32_t *st, char *p, bool word)
+{
+	static const char *const bits[] = { "a", "Zy", " ", ",", "\"", "\\", "\t", "\n", "\r",
+		"\x01", "\x7f", "-", "1", "0", ".", "e", "42", "\xc3\xa9", "\xe2\x80\x9c", "\xff",
+		"\xe2\x80", "\xf0\x9f\x98\x80", "\xed\xa0\x80", "\xc0\xaf", "\\t", "\\\\", ":" };
+	static const char *const words[] = { "word", "punct", "B-PER", "x.y", "42", "-1.5e3",
+		"" };
+	size_t n = 0, k, len = rowout_rand(st) % 24;
+
+	if (word) {
+		strcpy(p, words[rowout_rand(st) % 7]);
+		return strlen(p);
+	}
+	if (rowout_rand(st) % 4 == 0)
+		len = rowout_rand(st) % 3;
+	for (k = 0; k < len; k++) {
+		const char *b = bits[rowout_rand(st) % (sizeof bits / sizeof bits[0])];
+
+		memcpy(p + n, b, strlen(b));
+		n += strlen(b);
+	}
+	return n;
+}
+
+/*
+ * Write rows of random fields, each as rowout_row() (direct) or as its
+ * TSV line through out.h (the way programs wrote them before), in format
+ * f, after a header line when header; return the output in got.
+ */
+static void
+rowout_random(enum rowout_format fmt, bool header, bool direct, struct sbuf *got)
+{
+	static const char hdr[] = "doc\tsent\ttok\ttext\tstart\tcount\ttag\tx\n";
+	char path[] = "/tmp/tabloid-unit-XXXXXX", buf[8][512];
+	uint32_t st = 7;
+	int fd = mkstemp(path), row;
+
+	CHECK(fd >= 0);
+	close(fd);
+	out_open(path);
+	rowout_start(fmt, header);
+	if (header)
+		out_write(hdr, sizeof hdr - 1);
+	for (row = 0; row < 3000; row++) {
+		struct rowout_field fl[8];
+		size_t i, n = 1 + rowout_rand(&st) % 8;
+
+		for (i = 0; i < n; i++) {
+			unsigned kind = rowout_rand(&st) % 4;
+
+			if (i + 1 == n && kind == ROWOUT_COLS)
+				kind = ROWOUT_TEXT;
+			fl[i].kind = (enum rowout_kind)kind;
+			fl[i].v = rowout_rand(&st) % 3 == 0 ? rowout_rand(&st) : rowout_rand(&st) % 200;
+			if (rowout_rand(&st) % 50 == 0)
+				fl[i].v = UINT64_MAX - rowout_rand(&st) % 3;
+			fl[i].p = buf[i];
+			fl[i].n = rowout_rand_text(&st, buf[i], kind == ROWOUT_WORD);
+			if (kind == ROWOUT_COLS) {
+				size_t k, m = rowout_rand(&st) % 3;
+
+				/* first fields of ROWOUT_COLS repeat, as a program's prefix does */
+				if (i == 0 && row % 5 != 0) {
+					fl[i].n = (size_t)(row % 5);
+					memcpy(buf[i], "d1\t\t7\t\xff\t", 8);
+					fl[i].n = row % 2 ? 3 : 6;
+				} else {
+					for (k = fl[i].n = 0; k < m; k++) {
+						uint32_t c = rowout_rand(&st) % 3;
+						const char *v = c == 0 ? "d\\t,1" : c == 1 ? "-0.5" : "\xe2\x80 x";
+
+						memcpy(buf[i] + fl[i].n, v, strlen(v));
+						fl[i].n += strlen(v);
+						buf[i][fl[i].n++] = '\t';
+					}
+				}
+			}
+		}
+		if (direct && row % 97 != 0) {
+			rowout_row(fl, n);
+			continue;
+		}
+		for (i = 0; i < n; i++) {
+			if (fl[i].kind == ROWOUT_NUM)
+				out_u64(fl[i].v);
+			else if (fl[i].kind == ROWOUT_TEXT)
+				out_escaped(fl[i].p, fl[i].n);
+			else
+				out_write(fl[i].p, fl[i].n);
+			if (i + 1 < n && fl[i].kind != ROWOUT_COLS)
+				out_byte('\t');
+		}
+		out_byte('\n');
+	}
+	out_close();
+	rowout_start(ROWOUT_TSV, true);
+	CHECK(sbuf_read_file(got, path) == 0);
+	unlink(path);
+}
+
+/* rowout_row() writes the bytes that the filter makes of the same rows' TSV. */
+static void
+test_rowout_row(void)
+{
+	struct sbuf want = SBUF_INIT, got = SBUF_INIT;
+	static const struct rowout_field f[] = {
+		{ ROWOUT_COLS, "d\\t1\t2\t", 7, 0 },
+		{ ROWOUT_NUM, NULL, 0, 18446744073709551615u },
+		{ ROWOUT_WORD, "B-PER", 5, 0 },
+		{ ROWOUT_TEXT, "a\t\"b\",\\ \xff", 9, 0 },
+	};
+	char path[] = "/tmp/tabloid-unit-XXXXXX";
+	int fd = mkstemp(path), fmt, h;
+
+	CHECK(fd >= 0);
+	close(fd);
+	for (fmt = ROWOUT_TSV; fmt <= ROWOUT_JSONL; fmt++) {
+		out_open(path);
+		rowout_start((enum rowout_format)fmt, true);
+		out_str("doc\tsent\tcount\ttag\ttext\n");
+		rowout_row(f, 4);
+		out_close();
+		CHECK(sbuf_read_file(&got, path) == 0);
+		CHECK(strcmp(got.p, fmt == ROWOUT_TSV ?
+		    "doc\tsent\tcount\ttag\ttext\nd\\t1\t2\t18446744073709551615\tB-PER\t"
+		    "a\\t\"b\",\\\\ \xef\xbf\xbd\n" : fmt == ROWOUT_CSV ?
+		    "doc,sent,count,tag,text\nd\t1,2,18446744073709551615,B-PER,"
+		    "\"a\t\"\"b\"\",\\ \xef\xbf\xbd\"\n" :
+		    "{\"doc\":\"d\\t1\",\"sent\":2,\"count\":18446744073709551615,\"tag\":"
+		    "\"B-PER\",\"text\":\"a\\t\\\"b\\\",\\\\ \xef\xbf\xbd\"}\n") == 0);
+	}
+	/* while out.c holds the output (the header of -O), a row is held as TSV */
+	out_open(path);
+	rowout_start(ROWOUT_JSONL, true);
+	CHECK(!out_held());
+	out_redirect(-1, &want);
+	CHECK(out_held());
+	rowout_row(f + 1, 3);
+	CHECK(out_held() && want.len == 0);
+	out_flush();
+	CHECK(want.len == 41 && memcmp(want.p, "18446744073709551615\tB-PER\ta\\t", 30) == 0);
+	fd = open(path, O_WRONLY);
+	out_redirect(fd, NULL);
+	CHECK(!out_held());
+	out_close();
+	sbuf_reset(&want);
+	unlink(path);
+	rowout_start(ROWOUT_TSV, true);
+	for (fmt = ROWOUT_TSV; fmt <= ROWOUT_JSONL; fmt++)
+		for (h = 0; h < 2; h++) {
+			rowout_random((enum rowout_format)fmt, h, false, &want);
+			rowout_random((enum rowout_format)fmt, h, true, &got);
+			CHECK(want.len > 10000 && want.len == got.len &&
+			    memcmp(want.p, got.p, want.len) == 0);
+		}
+	sbuf_free(&want);
+	sbuf_free(&got);
+}
+
 /* SHA-256 against the test vectors of FIPS 180-4 (and a million a's). */
 static void
 test_sha256(void)
@@ -1160,6 +1330,7 @@ main(void)
 	test_vdoc_pack();
 	test_sha256();
 	test_rowout();
+	test_rowout_row();
 	test_html();
 	return unit_done();
 }
