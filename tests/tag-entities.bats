@@ -54,6 +54,56 @@ tag() {
 	table_done "${#cases[@]}" "$bad"
 }
 
+@test "evidence of wire and web copy: surnames, short names, roles, prefixes, acronyms, credits" {
+	cases=(
+		'Halden Chief Executive Maria de la Cruz spoke. The deal is good, de la Cruz said.|PERSON	Maria de la Cruz	de la Cruz'
+		'Judge Amara Okafor-Bell ruled on Monday. Okafor-Bell wrote that it was wrong.|PERSON	Amara Okafor-Bell	Okafor-Bell'
+		'Now it is up to Bonn, von der Heydt said.|PERSON	von der Heydt	von der Heydt'
+		'Keystone Freight Corp said it offered 24 dlrs a share. Keystone said it held 8 pct.|ORG	Keystone Freight Corp	Keystone'
+		'OPEC producer Ecuador has suspended exports.|GPE	Ecuador	Ecuador'
+		'It ordered turboprops from turboprop maker ATR.|ORG	ATR	ATR'
+		'The festival was near Port Augusta.|GPE	Port Augusta	Port Augusta'
+		'Tankers loaded at Ras Tanura.|LOC	Ras Tanura	Ras Tanura'
+		'Barges reached the Illinois River.|LOC	Illinois River	Illinois River'
+		'The state-run Kuwait News Agency KUNA reported it.|ORG	Kuwait News Agency	KUNA'
+		'It needs approval by the Federal Maritime Commission, or FMC, first.|ORG	Federal Maritime Commission	FMC'
+		'Tokyo Electric Power Co (TEPCO) began the release.|ORG	Tokyo Electric Power Co	TEPCO'
+		'Late Header Sinks Shots By Tom Ashworth-Lee, Sports Reporter|PERSON	Tom Ashworth-Lee	Tom Ashworth-Lee'
+		'Glaciers melt. Photograph: Lukas Brenner/AFP|PERSON	Lukas Brenner	Lukas Brenner'
+		'Glaciers melt. Photograph: Lukas Brenner/AFP|ORG	AFP	AFP'
+		'Rain hit North Staffordshire.|LOC	North Staffordshire	North Staffordshire'
+		'The West German mark rose.|NORP	West German	West German'
+		'Buses between Hensby and Pickering will be cut.|GPE	Pickering	Pickering'
+		'NEW ORLEANS (ANS) - Dockworkers walked off the job.|ORG	ANS	ANS'
+		'"It is a problem," said R.J. Whitcombe, an analyst at Peel Hunt.|ORG	Peel Hunt	Peel Hunt'
+		'"It is a problem," said R.J. Whitcombe, an analyst at Peel Hunt.|PERSON	R.J. Whitcombe	R.J. Whitcombe'
+		'The Dominion Marine Association met.|ORG	Dominion Marine Association	Dominion Marine Association'
+		'Her husband Gary ran to the cliff.|PERSON	Gary	Gary'
+		'Officials say David Goodman won.|PERSON	David Goodman	David Goodman'
+	)
+	bad=0
+	for c in "${cases[@]}"; do
+		out=$(tag "${c%%|*}")
+		grep -qxF "${c#*|}" <<<"$out" || { echo "${c%%|*} -> $out"; bad=$((bad + 1)); }
+	done
+	table_done "${#cases[@]}" "$bad"
+}
+
+@test "evidence that makes no name: -led, a month after \"in\", \"By\" before a date" {
+	out=$(tag 'The Tory-led council met in January. By Friday, the deal was done in Parliament.')
+	! grep -q '^PERSON' <<<"$out"
+	! grep -q '^GPE' <<<"$out"
+	grep -qxF 'DATE	January	January' <<<"$out"
+}
+
+@test "lower-cased copy: company names before a suffix, long forms of acronyms, the us" {
+	out=$(tag 'pilots at skylark regional airways plc will strike later this month, the union said on monday. the us economy grew as the civil aviation authority (caa) said passengers were owed a refund. lithium manufacturer sqm signed the deal, and the group told us so.')
+	grep -qxF 'ORG	skylark regional airways plc	skylark regional airways plc' <<<"$out"
+	grep -qxF 'ORG	civil aviation authority	caa' <<<"$out"
+	grep -qxF 'ORG	sqm	sqm' <<<"$out"
+	[ "$(grep -c '^GPE	United States	us$' <<<"$out")" -eq 1 ]
+}
+
 @test "ALL-CAPS headline: a word before a company suffix is part of the name" {
 	printf 'doc\ttext\nd\tMONONGAHELA STEEL CORP POSTS 4TH QTR LOSS\nd\tShares of Monongahela rose as steel prices fell.\n' >caps.tsv
 	run tabloid-tag-entities caps.tsv
