@@ -14,6 +14,17 @@ tag() {
 	printf 'doc\ttext\nd\t%s\n' "$1" | tabloid-split --tsv | tabloid-tag-entities | cut -f6-
 }
 
+# tag_cases CASE...: each CASE is TEXT|ROW; a row of tag TEXT must be ROW.
+tag_cases() {
+	local c out bad=0
+
+	for c in "$@"; do
+		out=$(tag "${c%%|*}")
+		grep -qxF "${c#*|}" <<<"$out" || { echo "${c%%|*} -> $out"; bad=$((bad + 1)); }
+	done
+	table_done "$#" "$bad"
+}
+
 @test "mention rows: header, types, canonical names and original offsets" {
 	run bash -c "tabloid-split '$S/000_7a71359318611c7a.txt' | tabloid-tag-entities"
 	[ "$status" -eq 0 ]
@@ -46,12 +57,7 @@ tag() {
 		'Political Apple Inc. fights went on.|ORG	Apple	Apple Inc.'
 		'The National Security Council (NSC) met. Later the NSC spoke.|ORG	National Security Council	NSC'
 	)
-	bad=0
-	for c in "${cases[@]}"; do
-		out=$(tag "${c%%|*}")
-		grep -qxF "${c#*|}" <<<"$out" || { echo "${c%%|*} -> $out"; bad=$((bad + 1)); }
-	done
-	table_done "${#cases[@]}" "$bad"
+	tag_cases "${cases[@]}"
 }
 
 @test "evidence of wire and web copy: surnames, short names, roles, prefixes, acronyms, credits" {
@@ -81,12 +87,7 @@ tag() {
 		'Her husband Gary ran to the cliff.|PERSON	Gary	Gary'
 		'Officials say David Goodman won.|PERSON	David Goodman	David Goodman'
 	)
-	bad=0
-	for c in "${cases[@]}"; do
-		out=$(tag "${c%%|*}")
-		grep -qxF "${c#*|}" <<<"$out" || { echo "${c%%|*} -> $out"; bad=$((bad + 1)); }
-	done
-	table_done "${#cases[@]}" "$bad"
+	tag_cases "${cases[@]}"
 }
 
 @test "evidence that makes no name: -led, a month after \"in\", \"By\" before a date" {
