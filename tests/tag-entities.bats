@@ -80,6 +80,8 @@ tag_cases() {
 		'Rain hit North Staffordshire.|LOC	North Staffordshire	North Staffordshire'
 		'The West German mark rose.|NORP	West German	West German'
 		'Buses between Hensby and Pickering will be cut.|GPE	Pickering	Pickering'
+		'The fund took a stake in Holvane last year.|ORG	Holvane	Holvane'
+		'Quorvia, a unit of Brackmoor, was sold.|ORG	Brackmoor	Brackmoor'
 		'NEW ORLEANS (ANS) - Dockworkers walked off the job.|ORG	ANS	ANS'
 		'"It is a problem," said R.J. Whitcombe, an analyst at Peel Hunt.|ORG	Peel Hunt	Peel Hunt'
 		'"It is a problem," said R.J. Whitcombe, an analyst at Peel Hunt.|PERSON	R.J. Whitcombe	R.J. Whitcombe'

@@ -622,6 +622,25 @@ nername_particle_name(struct ner *n, struct ner_doc *d, const struct ner_pending
 	return true;
 }
 
+/* Words before "in" or "of" and a company's name ("a stake in X"). */
+static const char *const nername_holding[] = { "stake", "stakes", "share", "shares", "invest",
+	"invests", "invested", "investing", "investment", "investments", "investor", "investors",
+	"interest", "interests", "holding", "holdings", "position", "positions", "bid", "unit",
+	"subsidiary", "division", "affiliate", "shareholders", "stockholders", NULL };
+
+/*
+ * Whether pending run p names a company by where it stands: after "a stake
+ * in", "shares of", "a unit of" and the like.
+ */
+static bool
+nername_holding_of(const struct ner_doc *d, const struct ner_pending *p)
+{
+	const struct ner_sent *S = &d->s[p->sent];
+
+	return p->tb >= S->tb + 2 && (tis(d, p->tb - 1, "in") || tis(d, p->tb - 1, "of")) &&
+	    nername_is_one_of(d, p->tb - 2, nername_holding);
+}
+
 /*
  * Whether pending run p names where someone works: after a job noun and
  * "at" or "with" ("an analyst at Peel Hunt").
@@ -640,8 +659,9 @@ nername_workplace(struct ner *n, struct ner_doc *d, const struct ner_pending *p)
  * Whether the words of pending run p stand where a town is named: after
  * "in", "near", "between" and the like, after "north of" or "the edge of",
  * or as the second of "between X and Y"; not before a possessive or a
- * capitalised word, and neither a given name alone nor a word the tagger
- * lists ("in January").
+ * capitalised word, not after "a stake in" and the like, which name
+ * companies, and neither a given name alone nor a word the tagger lists
+ * ("in January").
  */
 static bool
 nername_place_context(struct ner *n, struct ner_doc *d, const struct ner_pending *p)
@@ -664,7 +684,7 @@ nername_place_context(struct ner *n, struct ner_doc *d, const struct ner_pending
 	    !nertok_cue(d, n->gaz, b, GAZ_BIT(GAZ_SURNAME), false))
 		return false;
 	if (nername_is_one_of(d, b - 1, at))
-		return true;
+		return !nername_holding_of(d, p);
 	if (tis(d, b - 1, "of") && b - 1 > S->tb && nername_is_one_of(d, b - 2, side))
 		return true;
 	return tis(d, b - 1, "and") && b >= S->tb + 3 && tis(d, b - 3, "between");
@@ -697,7 +717,7 @@ nername_resolve(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c)
 			nertok_emit_entry(d, p->sent, p->tb, p->te, l.e, HOW_LEARNT);
 			continue;
 		}
-		if (nername_workplace(n, d, p)) {
+		if (nername_workplace(n, d, p) || nername_holding_of(d, p)) {
 			nertok_emit(d, p->sent, p->tb, p->te, GAZ_ORG, NULL, 0, HOW_ORG);
 			continue;
 		}
