@@ -221,7 +221,13 @@ nertok_emit(struct ner_doc *d, size_t si, size_t tb, size_t te, int type, const 
 	m->type = (uint8_t)type;
 	m->how = (uint8_t)how;
 	m->canon = d->canon.len;
-	if (canon != NULL)
+	if (canon != NULL && (uintptr_t)canon >= (uintptr_t)d->canon.p &&
+	    (uintptr_t)canon < (uintptr_t)d->canon.p + d->canon.len) {
+		size_t off = (size_t)((uintptr_t)canon - (uintptr_t)d->canon.p);
+
+		sbuf_grow(&d->canon, clen);
+		sbuf_add(&d->canon, d->canon.p + off, clen);
+	} else if (canon != NULL)
 		sbuf_add(&d->canon, canon, clen);
 	else
 		sbuf_add(&d->canon, d->text.p + d->t[tb].s, d->t[te - 1].e - d->t[tb].s);

@@ -71,7 +71,8 @@ nertok_cue(struct ner_doc *d, const struct gaz *g, size_t i, uint32_t mask, bool
  * Mark tokens [tb, te) of sentence si as a mention of type, found as how
  * (HOW_*), unless a token of them is in a mention already; a leading "the"
  * is left out but from numeric mentions.  Its canonical name is
- * canon[0..clen), or its text when canon is NULL.  d->m may move.
+ * canon[0..clen), which may be another mention's in d->canon, or its text
+ * when canon is NULL.  d->m may move.
  */
 void nertok_emit(struct ner_doc *d, size_t si, size_t tb, size_t te, int type,
     const char *canon, size_t clen, int how);
