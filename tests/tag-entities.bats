@@ -93,7 +93,7 @@ tag_cases() {
 }
 
 @test "evidence that makes no name: -led, a month after \"in\", \"By\" before a date" {
-	out=$(tag 'The Tory-led council met in January. By Friday, the deal was done in Parliament.')
+	out=$(tag 'The Tory-led council met in January. By Friday, the deal was done in Parliament. Users wrote in ChatGPT.')
 	! grep -q '^PERSON' <<<"$out"
 	! grep -q '^GPE' <<<"$out"
 	grep -qxF 'DATE	January	January' <<<"$out"

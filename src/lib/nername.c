@@ -622,6 +622,24 @@ nername_particle_name(struct ner *n, struct ner_doc *d, const struct ner_pending
 	return true;
 }
 
+/*
+ * Whether word i has a capital after a lower-case letter other than in a
+ * Mc or Mac prefix ("ChatGPT", "iPhone"; not "McAllen").
+ */
+static bool
+nername_camel(const struct ner_doc *d, size_t i)
+{
+	const char *s = d->text.p + d->t[i].s;
+	size_t n = d->t[i].e - d->t[i].s, k;
+
+	for (k = 1; k < n; k++)
+		if (s[k] >= 'A' && s[k] <= 'Z' && s[k - 1] >= 'a' && s[k - 1] <= 'z' &&
+		    !((k == 2 && s[0] == 'M' && s[1] == 'c') ||
+		    (k == 3 && s[0] == 'M' && s[1] == 'a' && s[2] == 'c')))
+			return true;
+	return false;
+}
+
 /* Words before "in" or "of" and a company's name ("a stake in X"). */
 static const char *const nername_holding[] = { "stake", "stakes", "share", "shares", "invest",
 	"invests", "invested", "investing", "investment", "investments", "investor", "investors",
@@ -660,8 +678,8 @@ nername_workplace(struct ner *n, struct ner_doc *d, const struct ner_pending *p)
  * "in", "near", "between" and the like, after "north of" or "the edge of",
  * or as the second of "between X and Y"; not before a possessive or a
  * capitalised word, not after "a stake in" and the like, which name
- * companies, and neither a given name alone nor a word the tagger lists
- * ("in January").
+ * companies, and neither a given name alone, nor a word the tagger lists
+ * ("in January"), nor a product's camel-case word ("in ChatGPT").
  */
 static bool
 nername_place_context(struct ner *n, struct ner_doc *d, const struct ner_pending *p)
@@ -675,7 +693,7 @@ nername_place_context(struct ner *n, struct ner_doc *d, const struct ner_pending
 	size_t b = p->tb, i;
 
 	for (i = p->tb; i < p->te; i++)
-		if ((d->t[i].cls & ~(1u << L_COMMON)) != 0)
+		if ((d->t[i].cls & ~(1u << L_COMMON)) != 0 || nername_camel(d, i))
 			return false;
 	if (b == S->tb || (p->te < S->te && ((d->t[p->te].flags & NER_CAP) ||
 	    tis(d, p->te, "'s") || tis(d, p->te, "’s"))))
