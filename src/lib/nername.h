@@ -3,14 +3,21 @@
  * Private to the ner modules.
  *
  * A run is the name-like words of a sentence (nercase.h) with the
- * connectors between them ("of", "de", "and", a hyphen).  In a run, a
- * gazetteer name is that name; words up to an organisation head or suffix
- * are an organisation, with an "of Y" tail after a head ("Bank of
- * England"); words after a title or job ("Prime Minister", "spokesman") or
- * from a given name are a person; words ending in a place head are a
- * place.  What no rule types waits, pending, for the document's own
- * evidence: its lexicon (nerlex.h), the names learnt from earlier
- * documents, surnames and the words around it ("said", ", who").
+ * connectors between them ("of", "de", "and", a hyphen) and the particles
+ * of surnames ("Van der Berg").  In a run, a gazetteer name is that name;
+ * words up to an organisation head or suffix are an organisation, with an
+ * "of Y" tail after a head ("Bank of England") and a partner before a
+ * comma ("Morgan, Hale and Co"); words after a title, or after a job noun
+ * when they are no known place and no acronym ("spokesman", not "producer
+ * Ecuador"), or from a given name are a person; words after a role noun of
+ * organisations are one ("the carmaker"); a place prefix and a word
+ * ("Port Augusta"), a known place and a place head ("Illinois River"),
+ * compass words and a known place ("North Staffordshire") and words ending
+ * in a place head are a place.  What no rule types waits, pending, for the
+ * document's own evidence: its lexicon (nerlex.h), the names learnt from
+ * earlier documents, where it stands ("an analyst at X", "a stake in X"
+ * name companies; "in X", "between X and Y" towns), surnames and the words
+ * around it ("said", ", who").
  */
 #ifndef TABLOID_NERNAME_H
 #define TABLOID_NERNAME_H
