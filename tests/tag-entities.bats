@@ -99,11 +99,13 @@ tag_cases() {
 	grep -qxF 'DATE	January	January' <<<"$out"
 }
 
-@test "lower-cased copy: company names before a suffix, long forms of acronyms, the us" {
-	out=$(tag 'pilots at skylark regional airways plc will strike later this month, the union said on monday. the us economy grew as the civil aviation authority (caa) said passengers were owed a refund. lithium manufacturer sqm signed the deal, and the group told us so.')
+@test "lower-cased copy: company names before a suffix, long forms of acronyms, the us, surnames" {
+	out=$(tag 'pilots at skylark regional airways plc will strike later this month, the union said on monday. the us economy grew as the civil aviation authority (caa) said passengers were owed a refund. lithium manufacturer sqm signed the deal, and the group told us so, according to ximena del río and aiko lee-makiyama.')
 	grep -qxF 'ORG	skylark regional airways plc	skylark regional airways plc' <<<"$out"
 	grep -qxF 'ORG	civil aviation authority	caa' <<<"$out"
 	grep -qxF 'ORG	sqm	sqm' <<<"$out"
+	grep -qxF 'PERSON	ximena del río	ximena del río' <<<"$out"
+	grep -qxF 'PERSON	aiko lee-makiyama	aiko lee-makiyama' <<<"$out"
 	[ "$(grep -c '^GPE	United States	us$' <<<"$out")" -eq 1 ]
 }
 

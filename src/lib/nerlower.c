@@ -186,6 +186,67 @@ nerlower_roles(struct ner *n, struct ner_doc *d, size_t si)
 	}
 }
 
+/*
+ * The end of the given name at i of a lower-cased sentence, with a given
+ * name hyphenated to it ("jean-claude").
+ */
+static size_t
+nerlower_given_end(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i)
+{
+	if (i + 2 < S->te && tis(d, i + 1, "-") && nertok_is_connector(d, i + 1) &&
+	    nertok_cue(d, n->gaz, i + 2, GAZ_BIT(GAZ_GIVEN), true))
+		return i + 3;
+	return i + 1;
+}
+
+/*
+ * The first word of a surname at k, after particles ("del río"), or 0:
+ * a word that is not too common to be a name.
+ */
+static size_t
+nerlower_surname_at(struct ner_doc *d, const struct ner_sent *S, size_t k)
+{
+	size_t p = nertok_particles_end(d, k, S->te);
+
+	if (p > k && tis(d, k, "-"))
+		p = k;
+	if (p >= S->te || !(d->t[p].flags & NER_WORD) || nerlower_unsafe(d, p) ||
+	    d->t[p].m >= 0)
+		return 0;
+	return p;
+}
+
+/* The end of the surname whose first word is k, with words hyphenated to it. */
+static size_t
+nerlower_surname_end(struct ner_doc *d, const struct ner_sent *S, size_t k)
+{
+	k++;
+	while (k + 1 < S->te && tis(d, k, "-") && nertok_is_connector(d, k) &&
+	    (d->t[k + 1].flags & NER_WORD) && !nerlower_unsafe(d, k + 1) && d->t[k + 1].m < 0)
+		k += 2;
+	return k;
+}
+
+/*
+ * The end of a person's name of a given name at i and a surname in a
+ * lower-cased sentence ("ximena del río", "aiko lee-makiyama"), or 0: the
+ * surname is a known one or no common word, and no other known name.
+ */
+static size_t
+nerlower_given_surname(struct ner *n, struct ner_doc *d, const struct ner_sent *S, size_t i)
+{
+	size_t k;
+
+	if (nerlower_unsafe(d, i) || !nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_GIVEN), true))
+		return 0;
+	k = nerlower_surname_at(d, S, nerlower_given_end(n, d, S, i));
+	if (k == 0 || d->t[k].klen < 3 ||
+	    nertok_longest(d, n->gaz, k, S->te, GAZ_ENTITY_MASK, true).e != NULL ||
+	    !(nertok_cue(d, n->gaz, k, GAZ_BIT(GAZ_SURNAME), true) || !(d->t[k].flags & NER_COMMON)))
+		return 0;
+	return nerlower_surname_end(d, S, k);
+}
+
 void
 nerlower_sentence(struct ner *n, struct ner_doc *d, size_t si)
 {
@@ -196,6 +257,7 @@ nerlower_sentence(struct ner *n, struct ner_doc *d, size_t si)
 	while (i < S->te) {
 		struct nertok_match g, l, t;
 		const struct ner_tok *x = &d->t[i];
+		size_t p;
 
 		if (!(x->flags & NER_WORD) || x->m >= 0) {
 			i++;
@@ -206,11 +268,11 @@ nerlower_sentence(struct ner *n, struct ner_doc *d, size_t si)
 		    (d->t[i + t.len].flags & NER_WORD) && !nerlower_unsafe(d, i + t.len) &&
 		    nertok_longest(d, n->gaz, i + t.len, S->te, GAZ_ENTITY_MASK, true).e == NULL &&
 		    (t.len > 1 || (x->flags & NER_PUNCT) || d->t[i].klen <= 4)) {
-			size_t p = i + t.len + 1;
+			size_t p = nerlower_surname_end(d, S, i + t.len), q;
 
-			if (nertok_cue(d, n->gaz, i + t.len, GAZ_BIT(GAZ_GIVEN), true) && p < S->te &&
-			    (d->t[p].flags & NER_WORD) && !nerlower_unsafe(d, p))
-				p++;
+			if (nertok_cue(d, n->gaz, i + t.len, GAZ_BIT(GAZ_GIVEN), true) &&
+			    (q = nerlower_surname_at(d, S, nerlower_given_end(n, d, S, i + t.len))) > 0)
+				p = nerlower_surname_end(d, S, q);
 			nertok_emit(d, si, i + t.len, p, GAZ_PERSON, NULL, 0, HOW_PERSON);
 			i = p;
 			continue;
@@ -226,15 +288,9 @@ nerlower_sentence(struct ner *n, struct ner_doc *d, size_t si)
 			i += g.len;
 			continue;
 		}
-		if (!nerlower_unsafe(d, i) && i + 1 < S->te &&
-		    nertok_cue(d, n->gaz, i, GAZ_BIT(GAZ_GIVEN), true) &&
-		    (d->t[i + 1].flags & NER_WORD) && !nerlower_unsafe(d, i + 1) &&
-		    d->t[i + 1].klen >= 3 &&
-		    nertok_longest(d, n->gaz, i + 1, S->te, GAZ_ENTITY_MASK, true).e == NULL &&
-		    (nertok_cue(d, n->gaz, i + 1, GAZ_BIT(GAZ_SURNAME), true) ||
-		    !(d->t[i + 1].flags & NER_COMMON))) {
-			nertok_emit(d, si, i, i + 2, GAZ_PERSON, NULL, 0, HOW_PERSON);
-			i += 2;
+		if ((p = nerlower_given_surname(n, d, S, i)) > 0) {
+			nertok_emit(d, si, i, p, GAZ_PERSON, NULL, 0, HOW_PERSON);
+			i = p;
 			continue;
 		}
 		i++;
