@@ -6,6 +6,7 @@
 #include "ner.h"
 #include "nercase.h"
 #include "nercredit.h"
+#include "nerctx.h"
 #include "nerint.h"
 #include "nerlex.h"
 #include "nerlower.h"
@@ -514,7 +515,7 @@ ner_tag(struct ner *n, struct ner_doc *d, bool learn)
 	for (k = 0; k < d->nm; k++)
 		if (d->m[k].how != HOW_NUMERIC)
 			nerlex_define(n, d, k);
-	nername_resolve(n, d, &c);
+	nerctx_resolve(n, d, &c);
 	for (k = 0; k < d->nm; k++)
 		if (d->m[k].how == HOW_GUESS || d->m[k].how == HOW_ACRONYM || d->m[k].how == HOW_PLACE)
 			nerlex_define(n, d, k);

@@ -4,10 +4,12 @@
  * ner.c keeps the public interface (ner.h), the word lists, the making of
  * tokens and the order of ner_tag()'s passes.  Their lookups and the
  * mentions over them are nertok's; each kind of evidence is a module of
- * its own: nercase (what capitalisation says), nername (runs of
- * capitalised words and the rules that type them), nerlex (the names a
- * document defines, acronyms and tickers), nerlower (lower-cased
- * documents) and nernum (dates, times, money and percentages).
+ * its own: nercase (what capitalisation says), nercredit (bylines and
+ * picture credits), nername (runs of capitalised words and the rules that
+ * type them), nerctx (what the words around an untyped run say of it),
+ * nerlex (the names a document defines, acronyms and tickers), nerlower
+ * (lower-cased documents) and nernum (dates, times, money and
+ * percentages).
  *
  * HOW_* record how a mention was found (struct ner_mention's how): learning
  * and canonical names depend on it.  L_* number the tagger's word lists: a

@@ -14,10 +14,7 @@
  * ("Port Augusta"), a known place and a place head ("Illinois River"),
  * compass words and a known place ("North Staffordshire") and words ending
  * in a place head are a place.  What no rule types waits, pending, for the
- * document's own evidence: its lexicon (nerlex.h), the names learnt from
- * earlier documents, where it stands ("an analyst at X", "a stake in X"
- * name companies; "in X", "between X and Y" towns), surnames and the words
- * around it ("said", ", who").
+ * document's own evidence (nerctx.h).
  */
 #ifndef TABLOID_NERNAME_H
 #define TABLOID_NERNAME_H
@@ -32,14 +29,5 @@
  * the runs that no rule types to c.
  */
 void nername_sentence(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t si);
-/*
- * Decide the pending runs of c that are in no mention yet, after the
- * document's lexicon is made: first retype the gazetteer matches that the
- * lexicon has as a person (nerlex_retype()); then a run that is a name
- * of the lexicon or of n->learnt as a whole is that name, and one of rare
- * words that a surname or its context ("said", ", who") makes a person's
- * is a person.  The others stay untagged.
- */
-void nername_resolve(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c);
 
 #endif

@@ -120,6 +120,15 @@ nertok_is_connector(const struct ner_doc *d, size_t i)
 	return !(t->flags & NER_CAP) && tin(d, i, L_CONNECTORS);
 }
 
+bool
+nertok_is_one_of(const struct ner_doc *d, size_t i, const char *const *w)
+{
+	for (; *w != NULL; w++)
+		if (tis(d, i, *w))
+			return true;
+	return false;
+}
+
 size_t
 nertok_particles_end(const struct ner_doc *d, size_t k, size_t te)
 {

@@ -36,6 +36,8 @@ void nertok_know_all(struct ner_doc *d, size_t tb, size_t te);
  * "and") not capitalised, or a hyphen with no space on either side.
  */
 bool nertok_is_connector(const struct ner_doc *d, size_t i);
+/* Whether token i is one of the words of the NULL-ended list w. */
+bool nertok_is_one_of(const struct ner_doc *d, size_t i, const char *const *w);
 /*
  * The end of the particles and inner hyphens of a name from token k ("de
  * la", "van der", "al-"): at most three tokens in no mention, before te;
