@@ -86,6 +86,11 @@ tag_cases() {
 		'"It is a problem," said R.J. Whitcombe, an analyst at Peel Hunt.|ORG	Peel Hunt	Peel Hunt'
 		'"It is a problem," said R.J. Whitcombe, an analyst at Peel Hunt.|PERSON	R.J. Whitcombe	R.J. Whitcombe'
 		'The Dominion Marine Association met.|ORG	Dominion Marine Association	Dominion Marine Association'
+		'The firm hired Morgan, Hale and Co Inc. to advise it.|ORG	Morgan, Hale and Co Inc.	Morgan, Hale and Co Inc.'
+		'Bank of Japan Governor Satoshi Sumita spoke.|ORG	Bank of Japan	Bank of Japan'
+		'Bank of Japan Governor Satoshi Sumita spoke.|PERSON	Satoshi Sumita	Satoshi Sumita'
+		'The Soviet Union bought grain.|GPE	Soviet Union	Soviet Union'
+		'The mine at Hope Creek will open.|LOC	Hope Creek	Hope Creek'
 		'Her husband Gary ran to the cliff.|PERSON	Gary	Gary'
 		'Officials say David Goodman won.|PERSON	David Goodman	David Goodman'
 	)
@@ -100,10 +105,11 @@ tag_cases() {
 }
 
 @test "lower-cased copy: company names before a suffix, long forms of acronyms, the us, surnames" {
-	out=$(tag 'pilots at skylark regional airways plc will strike later this month, the union said on monday. the us economy grew as the civil aviation authority (caa) said passengers were owed a refund. lithium manufacturer sqm signed the deal, and the group told us so, according to ximena del río and aiko lee-makiyama.')
+	out=$(tag 'pilots at skylark regional airways plc will strike later this month, the union said on monday. the us economy grew as the civil aviation authority (caa) said passengers were owed a refund. lithium manufacturer sqm signed the deal, and the group told us so, according to ximena del río and aiko lee-makiyama of the commerce dept.')
 	grep -qxF 'ORG	skylark regional airways plc	skylark regional airways plc' <<<"$out"
 	grep -qxF 'ORG	civil aviation authority	caa' <<<"$out"
 	grep -qxF 'ORG	sqm	sqm' <<<"$out"
+	grep -qxF 'ORG	commerce dept.	commerce dept.' <<<"$out"
 	grep -qxF 'PERSON	ximena del río	ximena del río' <<<"$out"
 	grep -qxF 'PERSON	aiko lee-makiyama	aiko lee-makiyama' <<<"$out"
 	[ "$(grep -c '^GPE	United States	us$' <<<"$out")" -eq 1 ]

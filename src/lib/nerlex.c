@@ -389,13 +389,10 @@ nerlex_brackets(struct ner *n, struct ner_doc *d, struct ner_run_ctx *c, size_t 
 static bool
 nerlex_after_place_word(const struct ner_doc *d, size_t i)
 {
-	static const char *const w[] = { "in", "near", "outside", "around", "across", "throughout" };
-	size_t k;
+	static const char *const w[] = { "in", "near", "outside", "around", "across", "throughout",
+		NULL };
 
-	for (k = 0; i > 0 && k < sizeof w / sizeof w[0]; k++)
-		if (tis(d, i - 1, w[k]))
-			return true;
-	return false;
+	return i > 0 && nertok_is_one_of(d, i - 1, w);
 }
 
 const struct nerlex_ent *

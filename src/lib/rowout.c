@@ -911,9 +911,19 @@ rowout_one_as_json(char *o, const struct rowout_field *f, bool numeric)
 	return o;
 }
 
-/* Write the row f[0..n) as TSV at o (room from rowout_row_room()). */
-static char *
-rowout_row_tsv(char *o, const struct rowout_field *f, size_t n)
+/* How a delimited format writes the fields a row is made of. */
+struct rowout_delim {
+	char sep;					/* between fields */
+	char *(*text)(char *, const char *, size_t);	/* ROWOUT_TEXT */
+	char *(*cols)(char *, const char *, size_t);	/* ROWOUT_COLS, in TSV */
+};
+
+static const struct rowout_delim rowout_tsv_delim = { '\t', rowout_text_as_tsv, rowout_valid };
+static const struct rowout_delim rowout_csv_delim = { ',', rowout_text_as_csv, rowout_tsv_as_csv };
+
+/* Write the row f[0..n) as TSV or CSV (fm) at o (room from rowout_row_room()). */
+static inline char *
+rowout_row_delim(char *o, const struct rowout_field *f, size_t n, const struct rowout_delim *fm)
 {
 	size_t i;
 
@@ -923,44 +933,17 @@ rowout_row_tsv(char *o, const struct rowout_field *f, size_t n)
 			o = rowout_u64(o, f[i].v);
 			break;
 		case ROWOUT_TEXT:
-			o = rowout_text_as_tsv(o, f[i].p, f[i].n);
+			o = fm->text(o, f[i].p, f[i].n);
 			break;
 		case ROWOUT_WORD:
 			o = rowout_copy(o, f[i].p, f[i].n);
 			break;
 		case ROWOUT_COLS:
-			o = rowout_valid(o, f[i].p, f[i].n);
+			o = fm->cols(o, f[i].p, f[i].n);
 			continue;
 		}
 		if (i + 1 < n)
-			*o++ = '\t';
-	}
-	return o;
-}
-
-/* Write the row f[0..n) as CSV at o. */
-static char *
-rowout_row_csv(char *o, const struct rowout_field *f, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		switch (f[i].kind) {
-		case ROWOUT_NUM:
-			o = rowout_u64(o, f[i].v);
-			break;
-		case ROWOUT_TEXT:
-			o = rowout_text_as_csv(o, f[i].p, f[i].n);
-			break;
-		case ROWOUT_WORD:
-			o = rowout_copy(o, f[i].p, f[i].n);
-			break;
-		case ROWOUT_COLS:
-			o = rowout_tsv_as_csv(o, f[i].p, f[i].n);
-			continue;
-		}
-		if (i + 1 < n)
-			*o++ = ',';
+			*o++ = fm->sep;
 	}
 	return o;
 }
@@ -1018,9 +1001,9 @@ static char *
 rowout_fields(char *o, const struct rowout_field *f, size_t n, size_t *col, size_t room)
 {
 	if (rowout_f == ROWOUT_TSV)
-		return rowout_row_tsv(o, f, n);
+		return rowout_row_delim(o, f, n, &rowout_tsv_delim);
 	if (rowout_f == ROWOUT_CSV)
-		return rowout_row_csv(o, f, n);
+		return rowout_row_delim(o, f, n, &rowout_csv_delim);
 	return rowout_row_json(o, f, n, col, room);
 }
 
@@ -1065,7 +1048,7 @@ rowout_row(const struct rowout_field *f, size_t n)
 	if (!rowout_direct(f, n)) {
 		sbuf_reset(&rowout_tsv_line);
 		sbuf_grow(&rowout_tsv_line, room);
-		o = rowout_row_tsv(rowout_tsv_line.p, f, n);
+		o = rowout_row_delim(rowout_tsv_line.p, f, n, &rowout_tsv_delim);
 		*o++ = '\n';
 		out_write(rowout_tsv_line.p, (size_t)(o - rowout_tsv_line.p));
 		return;
